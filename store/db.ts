@@ -1,0 +1,60 @@
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { SystemError } from "../domain/errors.ts";
+import type { Dialect } from "./dialect.ts";
+import { migrations } from "./migrations/index.ts";
+import type { Database } from "./schema.ts";
+
+/** The default store file, relative to the working directory. */
+export const DEFAULT_DB_FILE = ".growth/growth.db";
+
+/** An open store: the typed query builder plus what callers need to know about it. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly file: string;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** Picks the store file: an explicit `--db` wins, then `GROWTH_DB`, then `.growth/growth.db`. */
+export function resolveDbFile(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = explicit ?? env.GROWTH_DB ?? DEFAULT_DB_FILE;
+  return chosen === ":memory:" ? chosen : resolve(chosen);
+}
+
+/** Opens (creating if needed) the embedded SQLite store in WAL mode and migrates it to the latest schema. */
+export async function openStore(file: string): Promise<Store> {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  let sqlite: SQLite.Database;
+  try {
+    sqlite = new SQLite(file);
+  } catch (cause) {
+    throw new SystemError("store_open_failed", `Cannot open the store at ${file}: check the path and its permissions.`, {
+      cause,
+    });
+  }
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db, "sqlite");
+  return {
+    db,
+    file,
+    dialect: "sqlite",
+    close: () => db.destroy(),
+  };
+}
+
+/** Applies every pending migration; a failed migration stops start-up with its cause. */
+export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    throw new SystemError("store_migration_failed", "The store could not be migrated; see the cause.", {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import type { Dialect } from "../dialect.ts";
+import { initialMigration } from "./001-initial.ts";
+
+/** Every migration, in order; names sort lexically, so keep the numeric prefix. */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    "001-initial": initialMigration(dialect),
+  };
+}
