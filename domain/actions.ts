@@ -4,7 +4,9 @@ import { AgentId, Cluster } from "./agents.ts";
 /** The kind of play an outreach belongs to; conflict rules treat them differently. */
 export const Play = z
   .enum(["sequence", "nurture", "campaign", "deal", "partnership"])
-  .describe("sequence: BD outreach sequence; nurture/campaign: marketing; deal: owner's deal work; partnership");
+  .describe(
+    "sequence: BD outreach sequence; nurture/campaign: marketing; deal: owner's deal work; partnership",
+  );
 export type Play = z.infer<typeof Play>;
 
 /** Outreach channels an action may use. */
@@ -19,14 +21,21 @@ const common = {
 export const SendTouch = z.object({
   type: z.literal("send_touch"),
   contactEmail: z.string().email().describe("The contact's email"),
-  accountDomain: z.string().nullable().describe("The contact's account domain, or null for free-mail contacts"),
+  accountDomain: z
+    .string()
+    .nullable()
+    .describe("The contact's account domain, or null for free-mail contacts"),
   channel: Channel,
   play: Play,
   templateId: z.string().min(1).describe("The template the content was made from"),
   subject: z.string().max(300).describe("Subject line (email) or opening line"),
   body: z.string().min(1).max(20_000).describe("The message text"),
   campaignId: z.string().nullable().default(null).describe("Campaign the touch belongs to, if any"),
-  sequenceId: z.string().nullable().default(null).describe("BD sequence the touch starts or continues, if any"),
+  sequenceId: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe("BD sequence the touch starts or continues, if any"),
   step: z.number().int().min(1).default(1).describe("Step number inside the sequence"),
   ...common,
 });

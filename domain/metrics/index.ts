@@ -1,0 +1,10 @@
+export { averageWonDeal } from "./average-won-deal.ts";
+export type { OpportunityFacts, StageEntry } from "./facts.ts";
+export { type FunnelRow, funnel } from "./funnel.ts";
+export { type Metric, metric, noMetric } from "./metric.ts";
+export { type OpenPipeline, openOpportunities, openPipeline, weightedPipeline } from "./pipeline-value.ts";
+export { salesCycleDays } from "./sales-cycle.ts";
+export { type StageConversion, stageConversion, WINNING_PATH } from "./stage-conversion.ts";
+export { velocityPerDay } from "./velocity.ts";
+export { winRate } from "./win-rate.ts";
+export { closedInWindow, daysBetween, describeWindow, inWindow, type Window, wonInWindow } from "./window.ts";
