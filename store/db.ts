@@ -31,9 +31,13 @@ export async function openStore(file: string): Promise<Store> {
   try {
     sqlite = new SQLite(file);
   } catch (cause) {
-    throw new SystemError("store_open_failed", `Cannot open the store at ${file}: check the path and its permissions.`, {
-      cause,
-    });
+    throw new SystemError(
+      "store_open_failed",
+      `Cannot open the store at ${file}: check the path and its permissions.`,
+      {
+        cause,
+      },
+    );
   }
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");

@@ -138,6 +138,7 @@ export interface SequencesTable {
 export interface LeasesTable {
   account_domain: string;
   holder: string;
+  run_id: string | null;
   thread_id: string | null;
   acquired_at: Iso;
   expires_at: Iso;
@@ -146,6 +147,9 @@ export interface LeasesTable {
 /** A guard decision other than allow, kept for reading back why something did not happen. */
 export interface ConflictsTable {
   id: Generated<number>;
+  run_id: string;
+  /** The contact email or account domain the decision is about, or "-" for the whole action. */
+  target: string;
   correlation_id: string;
   thread_id: string;
   action_id: string;
@@ -161,6 +165,7 @@ export interface ConflictsTable {
 /** A step that failed for good, with everything needed to redrive it. */
 export interface DeadLettersTable {
   id: string;
+  run_id: string;
   correlation_id: string;
   thread_id: string;
   node: string;
@@ -176,6 +181,7 @@ export interface DeadLettersTable {
 /** An action waiting for (or decided by) a human. */
 export interface ApprovalsTable {
   id: string;
+  run_id: string;
   thread_id: string;
   correlation_id: string;
   action_id: string;
@@ -184,6 +190,8 @@ export interface ApprovalsTable {
   status: string;
   decided_by: string | null;
   decision_note: string | null;
+  /** A person's edit of the action's content, as JSON, when the verdict is "edited". */
+  edit: string | null;
   created_at: Iso;
   decided_at: Iso | null;
 }
@@ -191,6 +199,7 @@ export interface ApprovalsTable {
 /** Effects to execute, one row per idempotency key, so a resumed run never sends twice. */
 export interface OutboxTable {
   idempotency_key: string;
+  run_id: string;
   thread_id: string;
   correlation_id: string;
   action_id: string;
@@ -207,6 +216,8 @@ export interface RunsTable {
   thread_id: string;
   kind: string;
   correlation_id: string;
+  /** Dedupe key of the request: the same event delivered twice maps to the same run. */
+  request_key: string;
   status: string;
   request: string;
   summary: string | null;
@@ -214,6 +225,32 @@ export interface RunsTable {
   started_at: Iso;
   updated_at: Iso;
   finished_at: Iso | null;
+}
+
+/** One attempt at an LLM call (or a playbook fallback), with tokens, latency and cost. */
+export interface LlmCallsTable {
+  /** Insertion order, so attempts read back in the order they happened. */
+  seq: Generated<number>;
+  run_id: string | null;
+  thread_id: string | null;
+  correlation_id: string | null;
+  agent: string;
+  provider: string;
+  model: string;
+  prompt_id: string | null;
+  prompt_version: string | null;
+  prompt_hash: string | null;
+  step: number;
+  attempt: number;
+  input_tokens: number;
+  output_tokens: number;
+  cached_tokens: number;
+  latency_ms: number;
+  /** Null when the model has no price in the table: unknown, not free. */
+  cost_usd: number | null;
+  outcome: string;
+  error_code: string | null;
+  created_at: Iso;
 }
 
 /** The whole store, as Kysely sees it. */
@@ -234,4 +271,5 @@ export interface Database {
   approvals: ApprovalsTable;
   outbox: OutboxTable;
   runs: RunsTable;
+  llm_calls: LlmCallsTable;
 }

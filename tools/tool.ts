@@ -39,7 +39,9 @@ export async function callTool<S extends z.ZodType, O>(
 ): Promise<O> {
   const parsed = tool.schema.safeParse(input);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ");
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`)
+      .join("; ");
     throw new ToolError("tool_input_invalid", `Tool ${tool.name} got invalid arguments: ${problems}`);
   }
   return tool.run(ctx, parsed.data);

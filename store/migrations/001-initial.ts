@@ -149,7 +149,11 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("payload", "text", (c) => c.notNull())
         .addColumn("occurred_at", "text", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("events_correlation").on("events").columns(["correlation_id", "seq"]).execute();
+      await db.schema
+        .createIndex("events_correlation")
+        .on("events")
+        .columns(["correlation_id", "seq"])
+        .execute();
       await db.schema
         .createIndex("events_entity")
         .on("events")
@@ -169,8 +173,16 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("created_at", "text", (c) => c.notNull())
         .addColumn("expires_at", "text")
         .execute();
-      await db.schema.createIndex("suppressions_contact").on("suppressions").column("contact_email").execute();
-      await db.schema.createIndex("suppressions_account").on("suppressions").column("account_domain").execute();
+      await db.schema
+        .createIndex("suppressions_contact")
+        .on("suppressions")
+        .column("contact_email")
+        .execute();
+      await db.schema
+        .createIndex("suppressions_account")
+        .on("suppressions")
+        .column("account_domain")
+        .execute();
 
       await db.schema
         .createTable("sequences")
@@ -198,6 +210,7 @@ export function initialMigration(dialect: Dialect): Migration {
         .createTable("leases")
         .addColumn("account_domain", "text", (c) => c.primaryKey())
         .addColumn("holder", "text", (c) => c.notNull())
+        .addColumn("run_id", "text")
         .addColumn("thread_id", "text")
         .addColumn("acquired_at", "text", (c) => c.notNull())
         .addColumn("expires_at", "text", (c) => c.notNull())
@@ -208,6 +221,8 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("id", sql.raw(serial), (c) =>
           dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
         )
+        .addColumn("run_id", "text", (c) => c.notNull())
+        .addColumn("target", "text", (c) => c.notNull())
         .addColumn("correlation_id", "text", (c) => c.notNull())
         .addColumn("thread_id", "text", (c) => c.notNull())
         .addColumn("action_id", "text", (c) => c.notNull())
@@ -220,10 +235,17 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("created_at", "text", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("conflicts_correlation").on("conflicts").column("correlation_id").execute();
+      await db.schema
+        .createIndex("conflicts_run_action_target")
+        .on("conflicts")
+        .columns(["run_id", "action_id", "target"])
+        .unique()
+        .execute();
 
       await db.schema
         .createTable("dead_letters")
         .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("run_id", "text", (c) => c.notNull())
         .addColumn("correlation_id", "text", (c) => c.notNull())
         .addColumn("thread_id", "text", (c) => c.notNull())
         .addColumn("node", "text", (c) => c.notNull())
@@ -236,10 +258,12 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("updated_at", "text", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("dead_letters_status").on("dead_letters").column("status").execute();
+      await db.schema.createIndex("leases_run").on("leases").column("run_id").execute();
 
       await db.schema
         .createTable("approvals")
         .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("run_id", "text", (c) => c.notNull())
         .addColumn("thread_id", "text", (c) => c.notNull())
         .addColumn("correlation_id", "text", (c) => c.notNull())
         .addColumn("action_id", "text", (c) => c.notNull())
@@ -248,15 +272,21 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("status", "text", (c) => c.notNull())
         .addColumn("decided_by", "text")
         .addColumn("decision_note", "text")
+        .addColumn("edit", "text")
         .addColumn("created_at", "text", (c) => c.notNull())
         .addColumn("decided_at", "text")
         .execute();
-      await db.schema.createIndex("approvals_status").on("approvals").columns(["status", "created_at"]).execute();
+      await db.schema
+        .createIndex("approvals_status")
+        .on("approvals")
+        .columns(["status", "created_at"])
+        .execute();
       await db.schema.createIndex("approvals_thread").on("approvals").column("thread_id").execute();
 
       await db.schema
         .createTable("outbox")
         .addColumn("idempotency_key", "text", (c) => c.primaryKey())
+        .addColumn("run_id", "text", (c) => c.notNull())
         .addColumn("thread_id", "text", (c) => c.notNull())
         .addColumn("correlation_id", "text", (c) => c.notNull())
         .addColumn("action_id", "text", (c) => c.notNull())
@@ -274,6 +304,7 @@ export function initialMigration(dialect: Dialect): Migration {
         .addColumn("thread_id", "text", (c) => c.notNull())
         .addColumn("kind", "text", (c) => c.notNull())
         .addColumn("correlation_id", "text", (c) => c.notNull())
+        .addColumn("request_key", "text", (c) => c.notNull().unique())
         .addColumn("status", "text", (c) => c.notNull())
         .addColumn("request", "text", (c) => c.notNull())
         .addColumn("summary", "text")

@@ -1,10 +1,12 @@
 import type { Migration } from "kysely";
 import type { Dialect } from "../dialect.ts";
 import { initialMigration } from "./001-initial.ts";
+import { llmCallsMigration } from "./002-llm-calls.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "001-initial": initialMigration(dialect),
+    "002-llm-calls": llmCallsMigration(dialect),
   };
 }

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ProposedActionBody } from "../../domain/actions.ts";
+import { AgentId } from "../../domain/agents.ts";
+import type { ToolSpec } from "../../models/client.ts";
+import type { AnyTool } from "../../tools/tool.ts";
+import type { AgentDefinition } from "../agent.ts";
+
+/** The name of the tool a model calls to hand in its final answer. */
+export const SUBMIT_TOOL = "submit_result";
+
+/** A zod schema as a JSON schema a provider accepts: input side, unrepresentable parts left open. */
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  let json: Record<string, unknown>;
+  try {
+    json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  } catch {
+    json = {};
+  }
+  const { $schema: _drop, ...rest } = json;
+  return rest;
+}
+
+/** One of the agent's tools, as the model sees it. */
+export function toolSpec(tool: AnyTool): ToolSpec {
+  const parameters = jsonSchemaOf(tool.schema);
+  return { name: tool.name, description: tool.description, parameters: { type: "object", ...parameters } };
+}
+
+/** The final answer every agent hands in; proposals are checked here so the model can repair them. */
+export function finalOutputSchema(agent: AgentDefinition) {
+  return z.object({
+    summary: z.string().min(1).max(2_000).describe("One or two sentences for the growth lead"),
+    proposals: z.array(ProposedActionBody).max(50).default([]).describe("Actions to propose; may be empty"),
+    artefact: agent.artefact.describe(`The ${agent.id} artefact`),
+    handoffs: z
+      .array(AgentId.exclude([agent.id]))
+      .max(3)
+      .default([])
+      .describe("Agents that should run next with this artefact"),
+  });
+}
+
+/** The `submit_result` tool for one agent. */
+export function submitSpec(agent: AgentDefinition): ToolSpec {
+  const parameters = jsonSchemaOf(finalOutputSchema(agent));
+  return {
+    name: SUBMIT_TOOL,
+    description:
+      "Hand in your final answer: a summary, your proposed actions and your artefact. Call once, last.",
+    parameters: { type: "object", ...parameters },
+  };
+}

@@ -1,0 +1,86 @@
+import type { AgentDefinition } from "../agents/agent.ts";
+import { makeKit } from "../agents/kit.ts";
+import { type ProposedAction, ProposedActionBody } from "../domain/actions.ts";
+import { ModelError } from "../domain/errors.ts";
+import { appendEvents } from "../store/repos/events.ts";
+import type { GraphDeps } from "./deps.ts";
+import type { GraphStateUpdate, GraphStateValue, RunError } from "./state.ts";
+
+/** The node for one agent: runs it on a scoped view of the state and returns typed artefacts and proposals. */
+export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
+  return async function runAgentNode(state: GraphStateValue): Promise<GraphStateUpdate> {
+    const now = new Date(state.run.now);
+    const logger = deps.logger.child({
+      runId: state.run.runId,
+      threadId: state.run.threadId,
+      agent: agent.id,
+    });
+    const artefacts = Object.fromEntries(
+      agent.reads.filter((id) => id in state.artefacts).map((id) => [id, state.artefacts[id]]),
+    );
+    const kit = makeKit(agent, { db: deps.db, now, logger });
+    const result = await deps.runAgent(agent, { request: state.request, artefacts, now }, kit);
+
+    const artefact = agent.artefact.safeParse(result.artefact);
+    if (!artefact.success) {
+      throw new ModelError(
+        "artefact_invalid",
+        `Agent ${agent.id} returned an artefact that does not fit its schema.`,
+        {
+          cause: artefact.error,
+        },
+      );
+    }
+    const proposals: ProposedAction[] = [];
+    const errors: RunError[] = [];
+    result.proposals.forEach((raw, index) => {
+      const parsed = ProposedActionBody.safeParse(raw);
+      if (parsed.success) {
+        proposals.push({
+          ...parsed.data,
+          id: `${agent.id}#${index + 1}`,
+          agent: agent.id,
+          cluster: agent.cluster,
+        });
+      } else {
+        errors.push({
+          node: agent.id,
+          code: "proposal_invalid",
+          message: `Proposal ${index + 1} was dropped: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+          deadLetterId: null,
+        });
+      }
+    });
+
+    await appendEvents(deps.db, [
+      {
+        id: `${state.run.runId}:agent:${agent.id}`,
+        type: "agent_completed",
+        entityType: "run",
+        entityId: state.run.runId,
+        correlationId: state.run.correlationId,
+        causationId: state.run.requestEventId,
+        source: agent.id,
+        payload: {
+          summary: result.summary,
+          proposals: proposals.map((p) => ({ id: p.id, type: p.type })),
+          handoffs: result.handoffs ?? [],
+          followUps: (result.events ?? []).map((e) => e.event_type),
+          dropped: errors.length,
+        },
+        occurredAt: now,
+      },
+    ]);
+    logger.debug({ proposals: proposals.length, handoffs: result.handoffs?.length ?? 0 }, "agent completed");
+
+    return {
+      route: [agent.id],
+      artefacts: { [agent.id]: artefact.data },
+      summaries: [{ agent: agent.id, summary: result.summary }],
+      proposals,
+      handoffs: result.handoffs ?? [],
+      followUps: result.events ?? [],
+      errors,
+    };
+  };
+}

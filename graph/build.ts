@@ -1,0 +1,59 @@
+import { type BaseCheckpointSaver, END, type RetryPolicy, START, StateGraph } from "@langchain/langgraph";
+import { AGENT_IDS } from "../domain/agents.ts";
+import { classifyError } from "../domain/errors.ts";
+import { agentNode } from "./agent-node.ts";
+import { approvalGateNode } from "./approval-gate.ts";
+import { conflictGuardNode } from "./conflict-guard.ts";
+import { deadLetterHandler } from "./dead-letter.ts";
+import type { GraphDeps } from "./deps.ts";
+import { effectsNode } from "./effects.ts";
+import { respondNode } from "./respond.ts";
+import { GraphState } from "./state.ts";
+import { supervisorNode } from "./supervisor.ts";
+
+/** Total attempts per node (the first try included); only transient errors are retried. */
+export const NODE_ATTEMPTS = 3;
+
+const retryPolicy: RetryPolicy = {
+  maxAttempts: NODE_ATTEMPTS,
+  initialInterval: 100,
+  backoffFactor: 2,
+  maxInterval: 2_000,
+  jitter: true,
+  retryOn: (error: unknown) => classifyError(error) === "transient",
+  logWarning: false,
+};
+
+/** Wires the orchestrator: supervisor → agents (fan-out) → supervisor → guard → approval → effects → respond. */
+export function buildGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
+  const onFailure = deadLetterHandler(deps, NODE_ATTEMPTS);
+  const builder = new StateGraph(GraphState).addNode("supervisor", supervisorNode(deps), {
+    ends: [...AGENT_IDS, "conflict_guard", "respond"],
+  });
+  for (const id of AGENT_IDS) {
+    builder.addNode(id, agentNode(deps.agents[id], deps), {
+      retryPolicy,
+      timeout: 120_000,
+      errorHandler: onFailure,
+    });
+  }
+  const graph = builder
+    .addNode("conflict_guard", conflictGuardNode(deps), {
+      retryPolicy,
+      timeout: 60_000,
+      errorHandler: onFailure,
+    })
+    .addNode("approval_gate", approvalGateNode(deps), { retryPolicy, errorHandler: onFailure })
+    .addNode("execute_effects", effectsNode(deps), { retryPolicy, timeout: 60_000, errorHandler: onFailure })
+    .addNode("respond", respondNode())
+    .addEdge(START, "supervisor")
+    .addEdge("conflict_guard", "approval_gate")
+    .addEdge("approval_gate", "execute_effects")
+    .addEdge("execute_effects", "respond")
+    .addEdge("respond", END);
+  for (const id of AGENT_IDS) graph.addEdge(id as "supervisor", "supervisor");
+  return graph.compile({ checkpointer, name: "growth-orchestrator" });
+}
+
+/** The compiled orchestrator graph. */
+export type OrchestratorGraph = ReturnType<typeof buildGraph>;

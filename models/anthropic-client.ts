@@ -1,0 +1,112 @@
+import Anthropic from "@anthropic-ai/sdk";
+import type { ChatClient, ChatMessage, ChatRequest, ChatResponse, ToolCall } from "./client.ts";
+
+/** Settings for an Anthropic chat model. */
+export interface AnthropicClientOptions {
+  readonly model: string;
+  readonly apiKey: string | null;
+  readonly baseUrl: string | null;
+  readonly timeoutMs: number;
+  readonly maxOutputTokens: number;
+}
+
+type Params = Anthropic.MessageCreateParamsNonStreaming;
+
+/** A chat client over Anthropic's official SDK: `messages.create`, or `messages.stream` when streaming. */
+export function anthropicClient(options: AnthropicClientOptions): ChatClient {
+  const sdk = new Anthropic({
+    apiKey: options.apiKey ?? "",
+    ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+    maxRetries: 0,
+    timeout: options.timeoutMs,
+  });
+
+  return {
+    provider: "anthropic",
+    model: options.model,
+    async chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+      const system = request.messages
+        .filter((m) => m.role === "system")
+        .map((m) => m.content)
+        .join("\n\n");
+      const params: Params = {
+        model: options.model,
+        max_tokens: options.maxOutputTokens,
+        messages: toAnthropic(request.messages),
+        ...(system ? { system } : {}),
+        ...(request.tools && request.tools.length > 0
+          ? {
+              tools: request.tools.map((t) => ({
+                name: t.name,
+                description: t.description,
+                input_schema: t.parameters as Anthropic.Tool.InputSchema,
+              })),
+              tool_choice: request.toolChoice ? { type: "tool", name: request.toolChoice } : { type: "auto" },
+            }
+          : {}),
+      };
+      let message: Anthropic.Message;
+      if (request.onToken) {
+        const onToken = request.onToken;
+        const stream = sdk.messages.stream(params, { signal });
+        stream.on("text", (delta) => onToken(delta));
+        message = await stream.finalMessage();
+      } else {
+        message = await sdk.messages.create(params, { signal });
+      }
+      return fromAnthropic(message);
+    },
+  };
+}
+
+function toAnthropic(messages: readonly ChatMessage[]): Anthropic.MessageParam[] {
+  const out: Anthropic.MessageParam[] = [];
+  for (const m of messages) {
+    if (m.role === "system") continue;
+    if (m.role === "user") out.push({ role: "user", content: m.content });
+    else if (m.role === "assistant") {
+      const blocks: Anthropic.ContentBlockParam[] = m.content ? [{ type: "text", text: m.content }] : [];
+      for (const c of m.toolCalls)
+        blocks.push({ type: "tool_use", id: c.id, name: c.name, input: c.args ?? {} });
+      out.push({ role: "assistant", content: blocks });
+    } else {
+      const block: Anthropic.ToolResultBlockParam = {
+        type: "tool_result",
+        tool_use_id: m.toolCallId,
+        content: m.content,
+      };
+      // Anthropic wants all results of one turn in a single user message.
+      const last = out.at(-1);
+      if (
+        last?.role === "user" &&
+        Array.isArray(last.content) &&
+        last.content.every((b) => b.type === "tool_result")
+      ) {
+        last.content.push(block);
+      } else out.push({ role: "user", content: [block] });
+    }
+  }
+  return out;
+}
+
+function fromAnthropic(message: Anthropic.Message): ChatResponse {
+  const toolCalls: ToolCall[] = [];
+  let text = "";
+  for (const block of message.content) {
+    if (block.type === "text") text += block.text;
+    else if (block.type === "tool_use") toolCalls.push({ id: block.id, name: block.name, args: block.input });
+  }
+  const u = message.usage;
+  const cached = u.cache_read_input_tokens ?? 0;
+  return {
+    text,
+    toolCalls,
+    model: message.model,
+    // Anthropic reports cache reads and writes apart from input_tokens; ours counts all input.
+    usage: {
+      input: u.input_tokens + cached + (u.cache_creation_input_tokens ?? 0),
+      output: u.output_tokens,
+      cached,
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { SeedRows } from "../../store/seed-writer.ts";
+import { generateAccounts } from "./accounts.ts";
+import { addCampaignTouches } from "./campaign-touches.ts";
+import { generateCampaigns } from "./campaigns.ts";
+import { seedClock } from "./clock.ts";
+import { generateContacts } from "./contacts.ts";
+import { addDealTouches, addPartnerTouches } from "./deal-touches.ts";
+import { addLeadSourceTouches, generateSequences } from "./lead-touches.ts";
+import { generateLeads } from "./leads.ts";
+import { generateOpportunities } from "./opportunities.ts";
+import { STREAMS, seededFaker } from "./random.ts";
+import { generateSuppressions } from "./suppressions.ts";
+import { createTouchLog } from "./touch-log.ts";
+
+/** The seed used when none is given. */
+export const DEFAULT_SEED = 42;
+
+/**
+ * The default anchor ("now") of the demo data: 2026-11-01T00:00:00Z. Every time in the dataset is derived
+ * from it (history reaches about 18 months back), so the data never depends on the real clock.
+ */
+export const DEFAULT_ANCHOR = "2026-11-01T00:00:00.000Z";
+
+/** What to generate from: a non-negative integer seed and the anchor date. */
+export interface DemoDataOptions {
+  readonly seed?: number;
+  readonly now?: Date;
+}
+
+/** A complete demo dataset: rows for every CRM table, plus the seed and anchor that produced them. */
+export interface DemoData extends SeedRows {
+  readonly seed: number;
+  /** The anchor as ISO UTC text. */
+  readonly anchor: string;
+}
+
+/** Generates the demo dataset; pure: same seed and anchor, same rows, byte for byte. */
+export function generateDemoData(options: DemoDataOptions = {}): DemoData {
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new RangeError(`The seed must be a non-negative integer; got ${seed}.`);
+  }
+  const anchor = options.now ?? new Date(DEFAULT_ANCHOR);
+  const clock = seedClock(anchor);
+  const faker = (stream: number) => seededFaker(seed, stream, anchor);
+
+  const accounts = generateAccounts(faker(STREAMS.accounts), clock);
+  const { opportunities, history } = generateOpportunities(faker(STREAMS.opportunities), accounts, clock);
+  const openDealDomains = new Set(
+    opportunities.filter((o) => o.closedMs === null).map((o) => o.row.account_domain),
+  );
+  const contacts = generateContacts(faker(STREAMS.contacts), accounts, opportunities, clock);
+  const campaigns = generateCampaigns(clock);
+  const leads = generateLeads(faker(STREAMS.leads), contacts, campaigns, openDealDomains, clock);
+
+  const log = createTouchLog(contacts, clock);
+  const leadFaker = faker(STREAMS.sequences);
+  addLeadSourceTouches(leadFaker, log, leads);
+  const sequences = generateSequences(leadFaker, log, leads, clock);
+  addCampaignTouches(faker(STREAMS.campaignTouches), log, campaigns, contacts, clock);
+  const dealFaker = faker(STREAMS.dealTouches);
+  addDealTouches(dealFaker, log, opportunities, contacts, campaigns, clock);
+  addPartnerTouches(dealFaker, log, accounts, contacts, openDealDomains, clock);
+  // Suppressions come last: each is placed after the touches it would have stopped, and sets contact flags.
+  const suppressions = generateSuppressions(
+    faker(STREAMS.suppressions),
+    log,
+    contacts,
+    opportunities,
+    sequences,
+    clock,
+  );
+
+  return {
+    seed,
+    anchor: anchor.toISOString(),
+    accounts: accounts.map((a) => a.row),
+    contacts: contacts.map((c) => c.row),
+    leads: leads.map((l) => l.row),
+    opportunities: opportunities.map((o) => o.row),
+    opportunity_stage_history: history,
+    campaigns: campaigns.map((c) => c.row),
+    touches: log.rows(),
+    suppressions,
+    sequences,
+  };
+}

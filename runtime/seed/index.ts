@@ -1,0 +1,18 @@
+// The demo-data feature: a pure generator, the store seeding around it, and the summary `growth seed` prints.
+export {
+  DEFAULT_ANCHOR,
+  DEFAULT_SEED,
+  type DemoData,
+  type DemoDataOptions,
+  generateDemoData,
+} from "./generate.ts";
+export {
+  runSeed,
+  type SeedReport,
+  type SeedStoreOptions,
+  STORE_NOT_EMPTY,
+  seedIfEmpty,
+  seedStore,
+} from "./seed-store.ts";
+export { formatSeedSummary } from "./summary.ts";
+export { contentHash } from "./touch-log.ts";

@@ -1,0 +1,175 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
+const CLOSED = ["closed_won", "closed_lost"];
+
+/** An account with what ICP scoring and the market brief read: firmographics, titles, and BD standing. */
+export interface ScoringAccount {
+  domain: string;
+  name: string;
+  industry: string | null;
+  employees: number | null;
+  country: string | null;
+  owner: string | null;
+  titles: string[];
+  openOpportunities: number;
+  suppressed: boolean;
+  wonDeals: number;
+}
+
+/** Every account (or one industry's, or one domain) with contacts' titles, open deal count and account suppression. */
+export async function bdScoringAccounts(
+  db: Kysely<Database>,
+  filter: { industry?: string | undefined; domain?: string | undefined; now: Date },
+): Promise<ScoringAccount[]> {
+  let query = db.selectFrom("accounts").selectAll();
+  if (filter.domain) query = query.where("domain", "=", filter.domain);
+  if (filter.industry)
+    query = query.where((eb) => eb.fn("lower", ["industry"]), "=", filter.industry.toLowerCase());
+  const accounts = await query.orderBy("domain").execute();
+  if (accounts.length === 0) return [];
+  const domains = accounts.map((a) => a.domain);
+  const titles = await db
+    .selectFrom("contacts")
+    .select(["account_domain", "title"])
+    .where("account_domain", "in", domains)
+    .where("title", "is not", null)
+    .orderBy("email")
+    .execute();
+  const open = await db
+    .selectFrom("opportunities")
+    .select((eb) => ["account_domain", eb.fn.countAll<number>().as("n")])
+    .where("account_domain", "in", domains)
+    .where("stage", "not in", CLOSED)
+    .groupBy("account_domain")
+    .execute();
+  const at = filter.now.toISOString();
+  const suppressed = await db
+    .selectFrom("suppressions")
+    .select("account_domain")
+    .where("account_domain", "in", domains)
+    .where("contact_email", "is", null)
+    .where("created_at", "<=", at)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", at)]))
+    .execute();
+  const won = await db
+    .selectFrom("opportunities")
+    .select((eb) => ["account_domain", eb.fn.countAll<number>().as("n")])
+    .where("account_domain", "in", domains)
+    .where("stage", "=", "closed_won")
+    .groupBy("account_domain")
+    .execute();
+  const wonBy = new Map(won.map((o) => [o.account_domain, Number(o.n)]));
+  const openBy = new Map(open.map((o) => [o.account_domain, Number(o.n)]));
+  const blocked = new Set(suppressed.map((s) => s.account_domain));
+  return accounts.map((a) => ({
+    domain: a.domain,
+    name: a.name,
+    industry: a.industry,
+    employees: a.employees,
+    country: a.country,
+    owner: a.owner,
+    titles: titles.filter((t) => t.account_domain === a.domain).map((t) => t.title ?? ""),
+    openOpportunities: openBy.get(a.domain) ?? 0,
+    suppressed: blocked.has(a.domain),
+    wonDeals: wonBy.get(a.domain) ?? 0,
+  }));
+}
+
+/** Touches per account in two adjacent windows: recent `(mid, to]` and previous `(from, mid]`. */
+export async function bdTouchCountsByAccount(
+  db: Kysely<Database>,
+  range: { from: Date; mid: Date; to: Date; accountDomain?: string | undefined },
+): Promise<Map<string, { recent: number; previous: number }>> {
+  let query = db
+    .selectFrom("touches")
+    .select(["account_domain", "occurred_at"])
+    .where("account_domain", "is not", null)
+    .where("occurred_at", ">", range.from.toISOString())
+    .where("occurred_at", "<=", range.to.toISOString());
+  if (range.accountDomain) query = query.where("account_domain", "=", range.accountDomain);
+  const rows = await query.execute();
+  const mid = range.mid.toISOString();
+  const counts = new Map<string, { recent: number; previous: number }>();
+  for (const r of rows) {
+    const key = r.account_domain!;
+    const c = counts.get(key) ?? { recent: 0, previous: 0 };
+    if (r.occurred_at > mid) c.recent++;
+    else c.previous++;
+    counts.set(key, c);
+  }
+  return counts;
+}
+
+/** One open opportunity with what deal review reads: when it entered its stage and its account's last touch. */
+export interface OpenDeal {
+  id: string;
+  accountDomain: string;
+  accountName: string | null;
+  name: string;
+  amountCents: number;
+  stage: string;
+  owner: string | null;
+  createdAt: string;
+  stageEnteredAt: string;
+  lastTouchAt: string | null;
+}
+
+/** Open opportunities in the given stages (or one by id), with stage entry time and last account touch up to `now`. */
+export async function bdOpenDeals(
+  db: Kysely<Database>,
+  filter: { stages?: readonly string[]; opportunityId?: string | undefined; now: Date },
+): Promise<OpenDeal[]> {
+  let query = db
+    .selectFrom("opportunities")
+    .leftJoin("accounts", "accounts.domain", "opportunities.account_domain")
+    .selectAll("opportunities")
+    .select("accounts.name as account_name")
+    .where("opportunities.stage", "not in", CLOSED);
+  if (filter.opportunityId) query = query.where("opportunities.id", "=", filter.opportunityId);
+  if (filter.stages && filter.stages.length > 0)
+    query = query.where("opportunities.stage", "in", [...filter.stages]);
+  const rows = await query.orderBy("opportunities.id").execute();
+  if (rows.length === 0) return [];
+  const at = filter.now.toISOString();
+  const entries = await db
+    .selectFrom("opportunity_stage_history")
+    .select(["opportunity_id", "to_stage", "entered_at"])
+    .where(
+      "opportunity_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .where("entered_at", "<=", at)
+    .orderBy("entered_at")
+    .orderBy("id")
+    .execute();
+  const touches = await db
+    .selectFrom("touches")
+    .select((eb) => ["account_domain", eb.fn.max("occurred_at").as("last")])
+    .where(
+      "account_domain",
+      "in",
+      rows.map((r) => r.account_domain),
+    )
+    .where("occurred_at", "<=", at)
+    .groupBy("account_domain")
+    .execute();
+  const lastTouch = new Map(touches.map((t) => [t.account_domain, String(t.last)]));
+  return rows.map((r) => {
+    // The latest entry into the current stage; without history, the opportunity's creation.
+    const entered = entries.filter((e) => e.opportunity_id === r.id && e.to_stage === r.stage).at(-1);
+    return {
+      id: r.id,
+      accountDomain: r.account_domain,
+      accountName: r.account_name,
+      name: r.name,
+      amountCents: Number(r.amount_cents),
+      stage: r.stage,
+      owner: r.owner,
+      createdAt: r.created_at,
+      stageEnteredAt: entered?.entered_at ?? r.created_at,
+      lastTouchAt: lastTouch.get(r.account_domain) ?? null,
+    };
+  });
+}

@@ -1,0 +1,216 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
+/** Everything the conflict guard needs about a set of contacts, accounts and agents, read in a few indexed queries. */
+export interface GuardFacts {
+  contacts: Map<
+    string,
+    { email: string; title: string | null; accountDomain: string | null; flags: string[] }
+  >;
+  suppressions: {
+    contactEmail: string | null;
+    accountDomain: string | null;
+    reason: "do_not_contact" | "unsubscribed" | "bounced" | "objection";
+    expiresAt: Date | null;
+  }[];
+  openOpportunities: { id: string; accountDomain: string; owner: string | null; stage: string }[];
+  activeSequences: {
+    id: string;
+    contactEmail: string;
+    accountDomain: string | null;
+    agent: string;
+    cluster: string;
+  }[];
+  leases: Map<string, { holder: string; expiresAt: Date }>;
+  touches: {
+    id: string;
+    contactEmail: string;
+    accountDomain: string | null;
+    channel: string;
+    contentHash: string | null;
+    agent: string | null;
+    at: Date;
+  }[];
+  /** Contacts that have ever been touched, for the "first touch" approval rule. */
+  touchedBefore: Set<string>;
+}
+
+const SUPPRESSION_REASONS = new Set(["do_not_contact", "unsubscribed", "bounced", "objection"]);
+const CLOSED = ["closed_won", "closed_lost"];
+
+/** Loads guard facts; touches are those with `since < occurred_at <= now` by contact, account or agent. */
+export async function loadGuardFacts(
+  db: Kysely<Database>,
+  keys: { contacts: string[]; accounts: string[]; agents: string[]; since: Date; now: Date },
+): Promise<GuardFacts> {
+  const contacts = [...new Set(keys.contacts)];
+  const accounts = [...new Set(keys.accounts)];
+  const agents = [...new Set(keys.agents)];
+  const since = keys.since.toISOString();
+  const now = keys.now.toISOString();
+
+  const contactRows = contacts.length
+    ? await db
+        .selectFrom("contacts")
+        .select(["email", "title", "account_domain", "do_not_contact", "unsubscribed", "bounced"])
+        .where("email", "in", contacts)
+        .execute()
+    : [];
+  const suppressionRows =
+    contacts.length || accounts.length
+      ? await db
+          .selectFrom("suppressions")
+          .selectAll()
+          .where((eb) =>
+            eb.or([
+              ...(contacts.length ? [eb("contact_email", "in", contacts)] : []),
+              ...(accounts.length ? [eb("account_domain", "in", accounts)] : []),
+            ]),
+          )
+          .execute()
+      : [];
+  const opportunityRows = accounts.length
+    ? await db
+        .selectFrom("opportunities")
+        .select(["id", "account_domain", "owner", "stage"])
+        .where("account_domain", "in", accounts)
+        .where("stage", "not in", CLOSED)
+        .execute()
+    : [];
+  const sequenceRows =
+    contacts.length || accounts.length
+      ? await db
+          .selectFrom("sequences")
+          .selectAll()
+          .where("status", "=", "active")
+          .where((eb) =>
+            eb.or([
+              ...(contacts.length ? [eb("contact_email", "in", contacts)] : []),
+              ...(accounts.length ? [eb("account_domain", "in", accounts)] : []),
+            ]),
+          )
+          .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", now)]))
+          .execute()
+      : [];
+  const leaseRows = accounts.length
+    ? await db.selectFrom("leases").selectAll().where("account_domain", "in", accounts).execute()
+    : [];
+
+  // Three indexed range scans (contact, account, agent), merged by touch id.
+  const touchSelect = [
+    "id",
+    "contact_email",
+    "account_domain",
+    "channel",
+    "content_hash",
+    "agent",
+    "occurred_at",
+  ] as const;
+  const touchRows = [
+    ...(contacts.length
+      ? await db
+          .selectFrom("touches")
+          .select(touchSelect)
+          .where("contact_email", "in", contacts)
+          .where("occurred_at", ">", since)
+          .where("occurred_at", "<=", now)
+          .execute()
+      : []),
+    ...(accounts.length
+      ? await db
+          .selectFrom("touches")
+          .select(touchSelect)
+          .where("account_domain", "in", accounts)
+          .where("occurred_at", ">", since)
+          .where("occurred_at", "<=", now)
+          .execute()
+      : []),
+    ...(agents.length
+      ? await db
+          .selectFrom("touches")
+          .select(touchSelect)
+          .where("agent", "in", agents)
+          .where("occurred_at", ">", since)
+          .where("occurred_at", "<=", now)
+          .execute()
+      : []),
+  ];
+  const touchedRows = contacts.length
+    ? await db
+        .selectFrom("touches")
+        .select("contact_email")
+        .distinct()
+        .where("contact_email", "in", contacts)
+        .where("occurred_at", "<=", now)
+        .execute()
+    : [];
+
+  const byId = new Map(touchRows.map((t) => [t.id, t]));
+  return {
+    contacts: new Map(
+      contactRows.map((c) => [
+        c.email,
+        {
+          email: c.email,
+          title: c.title,
+          accountDomain: c.account_domain,
+          flags: [
+            ...(c.do_not_contact ? ["do_not_contact"] : []),
+            ...(c.unsubscribed ? ["unsubscribed"] : []),
+            ...(c.bounced ? ["bounced"] : []),
+          ],
+        },
+      ]),
+    ),
+    suppressions: suppressionRows
+      .filter((s) => SUPPRESSION_REASONS.has(s.reason))
+      .map((s) => ({
+        contactEmail: s.contact_email,
+        accountDomain: s.account_domain,
+        reason: s.reason as GuardFacts["suppressions"][number]["reason"],
+        expiresAt: s.expires_at ? new Date(s.expires_at) : null,
+      })),
+    openOpportunities: opportunityRows.map((o) => ({
+      id: o.id,
+      accountDomain: o.account_domain,
+      owner: o.owner,
+      stage: o.stage,
+    })),
+    activeSequences: sequenceRows.map((s) => ({
+      id: s.id,
+      contactEmail: s.contact_email,
+      accountDomain: s.account_domain,
+      agent: s.agent,
+      cluster: s.cluster,
+    })),
+    leases: new Map(
+      leaseRows.map((l) => [l.account_domain, { holder: l.holder, expiresAt: new Date(l.expires_at) }]),
+    ),
+    touches: [...byId.values()]
+      .map((t) => ({
+        id: t.id,
+        contactEmail: t.contact_email,
+        accountDomain: t.account_domain,
+        channel: t.channel,
+        contentHash: t.content_hash,
+        agent: t.agent,
+        at: new Date(t.occurred_at),
+      }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1)),
+    touchedBefore: new Set(touchedRows.map((r) => r.contact_email)),
+  };
+}
+
+/** The current stage of opportunities, for stage-move checks. */
+export async function opportunityStages(
+  db: Kysely<Database>,
+  ids: string[],
+): Promise<Map<string, { stage: string; accountDomain: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("opportunities")
+    .select(["id", "stage", "account_domain"])
+    .where("id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, { stage: r.stage, accountDomain: r.account_domain }]));
+}
