@@ -1,5 +1,15 @@
 import { Command, CommanderError } from "commander";
 import { GrowthError } from "../domain/errors.ts";
+import { approvalsCommand } from "./commands/approvals.ts";
+import { askCommand } from "./commands/ask.ts";
+import { chatCommand } from "./commands/chat.ts";
+import { demoCommand } from "./commands/demo.ts";
+import { emitCommand } from "./commands/emit.ts";
+import { importCommand } from "./commands/import.ts";
+import { playCommand, playsCommand, scheduleCommand } from "./commands/play.ts";
+import { reportCommand } from "./commands/report.ts";
+import { runsCommand, traceCommand } from "./commands/runs.ts";
+import { seedCommand } from "./commands/seed.ts";
 
 /** Builds the `growth` program; each command lives in runtime/commands/. */
 export function buildProgram(): Command {
@@ -8,6 +18,23 @@ export function buildProgram(): Command {
     .option("--db <file>", "store file (default: $GROWTH_DB or .growth/growth.db)")
     .showHelpAfterError()
     .exitOverride();
+  for (const command of [
+    demoCommand(),
+    seedCommand(),
+    importCommand(),
+    reportCommand(),
+    emitCommand(),
+    askCommand(),
+    chatCommand(),
+    approvalsCommand(),
+    runsCommand(),
+    traceCommand(),
+    playsCommand(),
+    playCommand(),
+    scheduleCommand(),
+  ]) {
+    program.addCommand(command);
+  }
   return program;
 }
 

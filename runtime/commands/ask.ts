@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import { Command } from "commander";
+import { withOrchestrator } from "../context.ts";
+import { outcomeJson, outcomeText } from "../render.ts";
+
+/** `growth ask "<request>"`: one chat turn, answered and shown with its route and decisions. */
+export function askCommand(): Command {
+  return new Command("ask")
+    .description("ask the orchestrator one thing and print the answer, the route and the guard decisions")
+    .argument("<request...>", "what you need, in plain words")
+    .option("--json", "print JSON with route and answer")
+    .option("--conversation <id>", "continue a conversation thread")
+    .option("--dry-run", "decide everything but execute no effect")
+    .action(
+      async (
+        words: string[],
+        options: { json?: boolean; conversation?: string; dryRun?: boolean },
+        command: Command,
+      ) => {
+        await withOrchestrator(command, async ({ orchestrator }) => {
+          const outcome = await orchestrator.chat(words.join(" "), options.conversation ?? randomUUID(), {
+            dryRun: options.dryRun,
+          });
+          if (options.json) {
+            console.log(JSON.stringify(outcomeJson(outcome), null, 2));
+          } else {
+            console.log(outcome.answer ?? "");
+            console.log("");
+            console.log(outcomeText(outcome));
+          }
+        });
+      },
+    );
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { Command } from "commander";
+import { UserError } from "../../domain/errors.ts";
+import { withOrchestrator } from "../context.ts";
+import { Orchestrator } from "../orchestrator.ts";
+import { outcomeJson, outcomeText } from "../render.ts";
+
+/** Reads a JSON document from a file or standard input (`-`), with a clear message when it is not JSON. */
+export function readJsonInput(source: string): unknown {
+  let text: string;
+  try {
+    text = source === "-" ? readFileSync(0, "utf8") : readFileSync(source, "utf8");
+  } catch (cause) {
+    throw new UserError(
+      "input_unreadable",
+      `Cannot read ${source === "-" ? "standard input" : source}: check the path.`,
+      {
+        cause,
+      },
+    );
+  }
+  if (text.length > 1_000_000)
+    throw new UserError("input_too_large", `${source} is larger than 1 MB; send events one by one.`);
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    const where = source === "-" ? "standard input" : source;
+    throw new UserError("input_not_json", `${where} is not valid JSON (${(cause as Error).message}).`, {
+      cause,
+    });
+  }
+}
+
+/** `growth emit <file|->`: runs one event (or an array of events) through the graph. */
+export function emitCommand(): Command {
+  return new Command("emit")
+    .description(
+      "run one growth event (a JSON file, or - for standard input) and print the route, decisions and effects",
+    )
+    .argument("<file>", "JSON file with one event or an array of events; - reads standard input")
+    .option("--json", "print JSON: route, decisions, effects")
+    .option(
+      "--dry-run",
+      "run everything up to the effects node and print what would be done, writing no effect",
+    )
+    .action(async (file: string, options: { json?: boolean; dryRun?: boolean }, command: Command) => {
+      const input = readJsonInput(file);
+      const raws = Array.isArray(input) ? input : [input];
+      // Validate everything before accepting anything: a bad event in a batch rejects the batch.
+      raws.forEach((raw, i) => {
+        try {
+          Orchestrator.parseEvent(raw);
+        } catch (error) {
+          if (error instanceof UserError && raws.length > 1) {
+            throw new UserError(error.code, `Event ${i + 1} of ${raws.length}: ${error.message}`);
+          }
+          throw error;
+        }
+      });
+      await withOrchestrator(command, async ({ orchestrator }) => {
+        const outcomes = [];
+        for (const raw of raws)
+          outcomes.push(await orchestrator.submitEvent(raw, { dryRun: options.dryRun }));
+        if (options.json) {
+          const json = outcomes.map(outcomeJson);
+          console.log(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+        } else {
+          console.log(outcomes.map(outcomeText).join("\n\n"));
+        }
+      });
+    });
+}

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Command } from "commander";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { UserError } from "../../domain/errors.ts";
+import { openStore, resolveDbFile } from "../../store/db.ts";
+import { seedCommand } from "./seed.ts";
+
+// The real withContext also builds the orchestrator's app; seeding needs only the store.
+vi.mock("../context.ts", () => ({
+  withContext: async (command: Command, fn: (ctx: { store: unknown }) => Promise<unknown>) => {
+    const store = await openStore(resolveDbFile(command.optsWithGlobals<{ db?: string }>().db));
+    try {
+      return await fn({ store });
+    } finally {
+      await store.close();
+    }
+  },
+}));
+
+const dir = mkdtempSync(join(tmpdir(), "growth-seed-cmd-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => vi.restoreAllMocks());
+
+function program(): Command {
+  return new Command("growth").option("--db <file>").exitOverride().addCommand(seedCommand().exitOverride());
+}
+
+async function run(...args: string[]): Promise<string[]> {
+  const lines: string[] = [];
+  vi.spyOn(console, "log").mockImplementation((line: string) => void lines.push(line));
+  await program().parseAsync(["node", "growth", ...args]);
+  return lines;
+}
+
+describe("growth seed", () => {
+  const file = join(dir, "growth.db");
+
+  it("seeds an empty store and prints a one-paragraph summary", async () => {
+    const [summary, ...rest] = await run("--db", file, "seed");
+    expect(rest).toEqual([]);
+    expect(summary).toMatch(/^Seeded .*growth\.db with seed 42 \(anchor 2026-11-01T00:00:00\.000Z/);
+    expect(summary).toMatch(/320 accounts, [\d,]+ contacts/);
+  });
+
+  it("refuses a store with data with a user error (exit code 2) naming --force and --db", async () => {
+    const attempt = run("--db", file, "seed", "--seed", "9");
+    await expect(attempt).rejects.toBeInstanceOf(UserError);
+    await expect(attempt).rejects.toThrow(/already has data; use --force to wipe and reseed, or --db/);
+  });
+
+  it("wipes and reseeds with --force and a new seed", async () => {
+    const [summary] = await run("--db", file, "seed", "--force", "--seed", "9");
+    expect(summary).toContain("with seed 9 ");
+    const store = await openStore(file);
+    const accounts = await store.db.selectFrom("accounts").select("domain").execute();
+    await store.close();
+    expect(accounts).toHaveLength(320);
+  });
+
+  it("rejects a seed that is not a whole number", async () => {
+    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    await expect(run("--db", file, "seed", "--seed", "abc")).rejects.toThrow(/non-negative whole number/);
+  });
+});

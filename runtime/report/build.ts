@@ -1,0 +1,127 @@
+import type { Kysely } from "kysely";
+import {
+  type AttributionDeal,
+  type AttributionModel,
+  type AttributionRollup,
+  type AttributionTouch,
+  rollUp,
+} from "../../domain/attribution/index.ts";
+import {
+  averageWonDeal,
+  closedInWindow,
+  type FunnelRow,
+  funnel,
+  type Metric,
+  type OpportunityFacts,
+  openPipeline,
+  type StageConversion,
+  salesCycleDays,
+  stageConversion,
+  velocityPerDay,
+  type Window,
+  weightedPipeline,
+  winRate,
+  wonInWindow,
+} from "../../domain/metrics/index.ts";
+import { parseStage } from "../../domain/pipeline/index.ts";
+import { loadReportData, type ReportOpportunity } from "../../store/queries/report-data.ts";
+import type { Database } from "../../store/schema.ts";
+
+/** The attribution model a report uses when none is asked for: every touch on the path weighs the same. */
+export const DEFAULT_REPORT_MODEL: AttributionModel = "linear";
+
+/** What a report covers: a window (inclusive; missing ends are open) and an attribution model. */
+export interface ReportOptions {
+  from?: Date | undefined;
+  to?: Date | undefined;
+  model?: AttributionModel | undefined;
+}
+
+/** The growth report's numbers; money in cents (averages may be fractional), rates as fractions. */
+export interface Report {
+  window: { from: Date | null; to: Date | null };
+  /** Every currency the opportunities use; amounts are summed as they are, so more than one is a warning. */
+  currencies: string[];
+  pipeline: { openCount: number; openValueCents: number; weightedValueCents: number };
+  /** Opportunities created in the window, by current stage. */
+  funnel: FunnelRow[];
+  /** Cohort conversion along the winning path. */
+  conversion: StageConversion[];
+  closed: { won: number; lost: number };
+  winRate: Metric<number>;
+  avgWonDealCents: Metric<number>;
+  salesCycleDays: Metric<number>;
+  velocityPerDayCents: Metric<number>;
+  /** Credits for the deals won in the window. */
+  attribution: AttributionRollup;
+  /** Contacts per lifecycle stage (the whole store; contacts have no window). */
+  lifecycle: Record<string, number>;
+  /** Opportunities left out because their stored stage is not a known stage. */
+  skippedOpportunities: number;
+}
+
+/**
+ * Builds the growth report per DESIGN.md's metric rules over the window (default: all data): pipeline is a
+ * snapshot of open deals created by `to`; win rate, average deal, cycle and attribution use deals closed in
+ * the window; funnel and conversion use opportunities created or entering a stage in it.
+ */
+export async function buildReport(db: Kysely<Database>, options: ReportOptions = {}): Promise<Report> {
+  const window: Window = { from: options.from, to: options.to };
+  const model = options.model ?? DEFAULT_REPORT_MODEL;
+  const data = await loadReportData(db);
+  const opps = data.opportunities.flatMap(toFacts);
+  const currencies = [...new Set(data.opportunities.map((o) => o.currency))].sort();
+
+  const touchesByAccount = new Map<string, AttributionTouch[]>();
+  for (const t of data.touches) {
+    const list = touchesByAccount.get(t.accountDomain) ?? [];
+    list.push({ id: t.id, at: t.at, campaign: t.campaign, channel: t.channel, agent: t.agent });
+    touchesByAccount.set(t.accountDomain, list);
+  }
+  const won = wonInWindow(opps, window).map((o) => {
+    const deal: AttributionDeal = {
+      id: o.id,
+      amountCents: o.amountCents,
+      createdAt: o.createdAt,
+      closedAt: o.closedAt,
+      leadCreatedAt: data.firstContactAt.get(o.accountDomain) ?? null,
+    };
+    return { deal, touches: touchesByAccount.get(o.accountDomain) ?? [] };
+  });
+  const open = openPipeline(opps, window);
+  const closed = closedInWindow(opps, window);
+
+  return {
+    window: { from: options.from ?? null, to: options.to ?? null },
+    currencies,
+    pipeline: {
+      openCount: open.count,
+      openValueCents: open.valueCents,
+      weightedValueCents: weightedPipeline(opps, undefined, window),
+    },
+    funnel: funnel(opps, window),
+    conversion: stageConversion(opps, window),
+    closed: {
+      won: closed.filter((o) => o.stage === "closed_won").length,
+      lost: closed.filter((o) => o.stage === "closed_lost").length,
+    },
+    winRate: winRate(opps, window),
+    avgWonDealCents: averageWonDeal(opps, window),
+    salesCycleDays: salesCycleDays(opps, window),
+    velocityPerDayCents: velocityPerDay(opps, window),
+    attribution: rollUp(won, model),
+    lifecycle: data.lifecycle,
+    skippedOpportunities: data.opportunities.length - opps.length,
+  };
+}
+
+// Stored stages are text; a row with an unknown stage cannot be placed and is counted as skipped.
+function toFacts(o: ReportOpportunity): OpportunityFacts[] {
+  const stage = parseStage(o.stage);
+  if (stage === null) return [];
+  const stageHistory = o.stageHistory.flatMap((h) => {
+    const s = parseStage(h.stage);
+    return s === null ? [] : [{ stage: s, enteredAt: h.enteredAt }];
+  });
+  return [{ ...o, stage, stageHistory }];
+}

@@ -1,0 +1,58 @@
+import { Cron } from "croner";
+import type { Logger } from "pino";
+import { UserError } from "../../domain/errors.ts";
+import { findPlay, PLAYS, type Play } from "../../graph/routes.ts";
+
+/** What the scheduler needs of the orchestrator: one run of a named play, keyed so a tick never runs twice. */
+export type PlayRunner = (play: Play, tick: Date) => Promise<void>;
+
+/** A running schedule of plays; `stop()` ends every job (the process can then drain and exit). */
+export interface Schedule {
+  readonly jobs: readonly { play: Play; next: Date | null }[];
+  stop(): void;
+}
+
+/** The plays a schedule runs: all of them, or the ones named (an unknown name is refused up front). */
+export function selectPlays(names: readonly string[]): Play[] {
+  if (names.length === 0) return [...PLAYS];
+  return names.map((name) => {
+    const play = findPlay(name);
+    if (!play) {
+      throw new UserError(
+        "play_unknown",
+        `There is no play "${name}"; choose one of: ${PLAYS.map((p) => p.name).join(", ")}.`,
+      );
+    }
+    return play;
+  });
+}
+
+/** Starts one croner job per play; overlapping ticks of one play are skipped (croner's `protect`), errors logged. */
+export function startSchedule(
+  plays: readonly Play[],
+  run: PlayRunner,
+  logger: Logger,
+  timezone = "UTC",
+): Schedule {
+  const crons = plays.map(
+    (play) =>
+      new Cron(
+        play.cron,
+        {
+          name: play.name,
+          timezone,
+          protect: true,
+          catch: (error) => logger.error({ err: error, play: play.name }, "scheduled play failed"),
+        },
+        async function tick(self: Cron) {
+          await run(play, self.currentRun() ?? new Date());
+        },
+      ),
+  );
+  return {
+    jobs: crons.map((c, i) => ({ play: plays[i]!, next: c.nextRun() })),
+    stop() {
+      for (const c of crons) c.stop();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openStore } from "../../store/db.ts";
+import { growth } from "../helpers/cli.ts";
+import { fixtureStore, leadQualified } from "../helpers/fixture.ts";
+
+let file: string;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  const fixture = await fixtureStore();
+  ({ file, dir } = fixture);
+  await fixture.store.close();
+  cleanup = fixture.cleanup;
+});
+afterEach(async () => cleanup());
+
+async function count(table: "outbox" | "runs" | "events" | "approvals") {
+  const store = await openStore(file);
+  const row = await store.db
+    .selectFrom(table)
+    .select(store.db.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  await store.close();
+  return Number(row.n);
+}
+
+describe("a run interrupted at the approval gate survives a process restart", () => {
+  it("completes on resume in a new process with no duplicate effect", async () => {
+    const eventFile = join(dir, "event.json");
+    writeFileSync(eventFile, JSON.stringify(leadQualified("carl.cfo@acme.com", "restart-1")));
+
+    const first = growth(["--db", file, "emit", eventFile, "--json"]);
+    expect(first.code, first.stderr).toBe(0);
+    const paused = JSON.parse(first.stdout);
+    expect(paused.status).toBe("waiting_approval");
+    const approvalId: string = paused.pending_approvals[0].approvalId;
+    expect(await count("outbox")).toBe(0);
+
+    const listed = growth(["--db", file, "approvals", "--json"]);
+    expect(JSON.parse(listed.stdout).map((a: { id: string }) => a.id)).toEqual([approvalId]);
+
+    const second = growth(["--db", file, "approvals", "approve", approvalId, "--by", "qa"]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain("completed");
+    expect(await count("outbox")).toBe(1);
+
+    const again = growth(["--db", file, "approvals", "approve", approvalId]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already approved");
+    const redelivered = growth(["--db", file, "emit", eventFile, "--json"]);
+    expect(JSON.parse(redelivered.stdout).status).toBe("duplicate");
+    expect(await count("outbox")).toBe(1);
+  });
+});
+
+describe("growth emit refuses an invalid event", () => {
+  it("names the wrong field, exits non-zero and writes nothing", async () => {
+    const before = { runs: await count("runs"), events: await count("events") };
+    const bad = { ...leadQualified("not-an-email"), event_type: "lead_qualifed" };
+    const result = growth(["--db", file, "emit", "-"], { input: JSON.stringify(bad) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("event_type");
+    expect(result.stderr).toContain("entity_id");
+    expect({ runs: await count("runs"), events: await count("events") }).toEqual(before);
+
+    const notJson = growth(["--db", file, "emit", "-"], { input: "{ nope" });
+    expect(notJson.code).toBe(2);
+    expect(notJson.stderr).toMatch(/not valid JSON/);
+    const missing = growth(["--db", file, "emit", join(dir, "missing.json")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read/);
+  });
+});
