@@ -1,6 +1,7 @@
+import { ToolError } from "../domain/errors.ts";
 import { analyticsChannelBudget } from "../tools/analytics/channel-budget.ts";
 import { analyticsSegments } from "../tools/analytics/segments.ts";
-import { defineAgent } from "./agent.ts";
+import { type AgentKit, defineAgent } from "./agent.ts";
 import { AnalyticsArtefact, StrategyArtefact } from "./marketing/artefacts.ts";
 import {
   asksForCampaign,
@@ -90,17 +91,14 @@ export const marketingStrategy = defineAgent({
         : `No segment closed a deal in the last ${STRATEGY_WINDOW_DAYS} days; no focus segment yet.`,
     );
 
-    const budget = await kit.use(analyticsChannelBudget, {
-      totalBudgetCents: totalCents,
-      model: STRATEGY_ATTRIBUTION_MODEL,
-      windowDays: STRATEGY_WINDOW_DAYS,
-      floorShare: CHANNEL_FLOOR_SHARE,
-    });
+    const budget = await channelBudget(kit, totalCents);
     const attributed = budget.channels.reduce((s, c) => s + c.attributedCents, 0);
     rationale.push(
-      attributed === 0
-        ? `No won revenue is attributed to campaigns yet, so ${dollars(totalCents)} is split equally across ${budget.channels.length} channels.`
-        : `${dollars(totalCents)} follows ${STRATEGY_ATTRIBUTION_MODEL} attributed revenue over ${STRATEGY_WINDOW_DAYS} days, ` +
+      budget.channels.length === 0
+        ? `No campaign has a channel yet, so ${dollars(totalCents)} cannot be split; plan a first campaign.`
+        : attributed === 0
+          ? `No won revenue is attributed to campaigns yet, so ${dollars(totalCents)} is split equally across ${budget.channels.length} channels.`
+          : `${dollars(totalCents)} follows ${STRATEGY_ATTRIBUTION_MODEL} attributed revenue over ${STRATEGY_WINDOW_DAYS} days, ` +
             `with a floor of ${dollars(budget.floorCents)} per channel: ` +
             budget.channels.map((c) => `${c.channel} ${dollars(c.budgetCents)}`).join(", ") +
             ".",
@@ -123,7 +121,8 @@ export const marketingStrategy = defineAgent({
         `Analytics flagged: ${analytics.data.drops.map((d) => `${d.metric} ${percent(d.change)}`).join(", ")}.`,
       );
 
-    const campaignRequested = asksForCampaign(input.request);
+    // With no campaign channel there is nothing to split: the planner's first campaign is the next step.
+    const campaignRequested = asksForCampaign(input.request) || budget.channels.length === 0;
     const top = budget.channels[0];
     return {
       artefact: {
@@ -143,3 +142,20 @@ export const marketingStrategy = defineAgent({
     };
   },
 });
+
+/** The channel split from attribution; a store with no campaign channel yet gets an empty split, not a failure. */
+async function channelBudget(kit: AgentKit, totalCents: number) {
+  try {
+    return await kit.use(analyticsChannelBudget, {
+      totalBudgetCents: totalCents,
+      model: STRATEGY_ATTRIBUTION_MODEL,
+      windowDays: STRATEGY_WINDOW_DAYS,
+      floorShare: CHANNEL_FLOOR_SHARE,
+    });
+  } catch (error) {
+    if (error instanceof ToolError && error.code === "no_campaign_channels") {
+      return { model: STRATEGY_ATTRIBUTION_MODEL, floorCents: 0, channels: [] };
+    }
+    throw error;
+  }
+}
