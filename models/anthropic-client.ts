@@ -1,5 +1,6 @@
 import Anthropic from "@anthropic-ai/sdk";
 import type { ChatClient, ChatMessage, ChatRequest, ChatResponse, ToolCall } from "./client.ts";
+import type { Fetch } from "./replay/fetch.ts";
 
 /** Settings for an Anthropic chat model. */
 export interface AnthropicClientOptions {
@@ -8,6 +9,8 @@ export interface AnthropicClientOptions {
   readonly baseUrl: string | null;
   readonly timeoutMs: number;
   readonly maxOutputTokens: number;
+  /** A fetch to send requests through (the record/replay layer); the global fetch when absent. */
+  readonly fetch?: Fetch;
 }
 
 type Params = Anthropic.MessageCreateParamsNonStreaming;
@@ -17,6 +20,7 @@ export function anthropicClient(options: AnthropicClientOptions): ChatClient {
   const sdk = new Anthropic({
     apiKey: options.apiKey ?? "",
     ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     maxRetries: 0,
     timeout: options.timeoutMs,
   });

@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { AGENT_IDS, type AgentId } from "../domain/agents.ts";
 import { UserError } from "../domain/errors.ts";
 import { DEFAULT_PRICES, PriceTable } from "./prices.ts";
+import { DEFAULT_RECORDINGS_DIR, ReplayMode, type ReplaySettings } from "./replay/mode.ts";
 import { type ModelSpec, type Provider, parseModelSpec } from "./spec.ts";
 
 /** Connection settings of one provider; keys come from the environment only, never from files. */
@@ -28,6 +30,8 @@ export interface ModelConfig {
   readonly maxSteps: number;
   readonly maxOutputTokens: number;
   readonly prices: PriceTable;
+  /** Record/replay of LLM HTTP calls (`GROWTH_LLM_REPLAY`, `GROWTH_RECORDINGS_DIR`). */
+  readonly replay: ReplaySettings;
 }
 
 /** The optional JSON config file (`GROWTH_MODELS_FILE`); the environment wins over it. */
@@ -42,6 +46,8 @@ export const ModelConfigFile = z
     maxSteps: z.number().int().min(1).max(20).optional(),
     maxOutputTokens: z.number().int().min(64).max(64_000).optional(),
     prices: PriceTable.optional(),
+    replay: ReplayMode.optional(),
+    recordingsDir: z.string().min(1).optional(),
   })
   .strict();
 export type ModelConfigFile = z.infer<typeof ModelConfigFile>;
@@ -67,7 +73,9 @@ export function loadModelConfig(env: Env = process.env): { config: ModelConfig; 
   const keyed = (["openai", "anthropic"] as const).find((p) => providers[p].apiKey);
   const chosen = env.GROWTH_MODEL ?? file.model ?? (keyed ? DEFAULT_MODELS[keyed] : "playbook");
   const notice = env.GROWTH_MODEL === undefined && !file.model && !keyed ? NO_KEY_NOTICE : null;
-  const spec = (name: string, text: string) => usable(name, text, providers);
+  const replay = replaySettings(env, file);
+  // Replay-strict never calls a provider, so it needs no key (CI replays committed recordings offline).
+  const spec = (name: string, text: string) => usable(name, text, providers, replay.mode === "replay-strict");
 
   const defaultModel = spec(env.GROWTH_MODEL !== undefined ? "GROWTH_MODEL" : "model", chosen);
   const agents: Partial<Record<AgentId, ModelSpec>> = {};
@@ -94,6 +102,7 @@ export function loadModelConfig(env: Env = process.env): { config: ModelConfig; 
       maxSteps: file.maxSteps ?? 6,
       maxOutputTokens: file.maxOutputTokens ?? 2_048,
       prices: { ...DEFAULT_PRICES, ...file.prices },
+      replay,
     },
   };
 }
@@ -142,7 +151,12 @@ function settings(env: Env, prefix: "OPENAI" | "ANTHROPIC", fileUrl: string | un
   return { apiKey, baseUrl };
 }
 
-function usable(name: string, text: string, providers: Record<Provider, ProviderSettings>): ModelSpec {
+function usable(
+  name: string,
+  text: string,
+  providers: Record<Provider, ProviderSettings>,
+  keyless: boolean,
+): ModelSpec {
   const spec = parseModelSpec(text);
   if (!spec) {
     throw new UserError(
@@ -153,11 +167,24 @@ function usable(name: string, text: string, providers: Record<Provider, Provider
   if (spec.provider === "playbook") return spec;
   const { apiKey, baseUrl } = providers[spec.provider];
   // An OpenAI-compatible local server (Ollama, vLLM) needs a base URL but often no key.
-  if (!apiKey && !(spec.provider === "openai" && baseUrl)) {
+  if (!apiKey && !keyless && !(spec.provider === "openai" && baseUrl)) {
     const key = spec.provider === "openai" ? "OPENAI_API_KEY (or OPENAI_BASE_URL)" : "ANTHROPIC_API_KEY";
     throw new UserError("model_key_missing", `${name}="${text}" needs ${key}; set it or use playbook.`);
   }
   return spec;
+}
+
+function replaySettings(env: Env, file: ModelConfigFile): ReplaySettings {
+  const raw = env.GROWTH_LLM_REPLAY?.trim() || file.replay || "off";
+  const mode = ReplayMode.safeParse(raw);
+  if (!mode.success) {
+    throw new UserError(
+      "model_setting_invalid",
+      `GROWTH_LLM_REPLAY="${raw}" is not a mode; use off, record, replay or replay-strict.`,
+    );
+  }
+  const dir = env.GROWTH_RECORDINGS_DIR?.trim() || file.recordingsDir || DEFAULT_RECORDINGS_DIR;
+  return { mode: mode.data, dir: resolve(dir) };
 }
 
 function checkUnknownOverrides(env: Env): void {

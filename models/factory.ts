@@ -4,6 +4,8 @@ import { anthropicClient } from "./anthropic-client.ts";
 import type { ChatClient } from "./client.ts";
 import { type ModelConfig, modelFor } from "./config.ts";
 import { openAiClient } from "./openai-client.ts";
+import { replayFetch } from "./replay/fetch.ts";
+import { surfaceReplayErrors } from "./replay/surface.ts";
 import { providerBreaker, type ResilienceOptions, resilientClient } from "./resilience.ts";
 import type { ModelSpec, Provider } from "./spec.ts";
 
@@ -32,6 +34,9 @@ export function createModelRegistry(
   };
   const breakers = new Map<Provider, CircuitBreakerPolicy>();
   const clients = new Map<string, ChatClient>();
+  const replay = config.replay.mode === "off" ? null : replayFetch(config.replay);
+  // Replay-strict sends nothing, but the Anthropic SDK refuses to build a request without some key.
+  const keyless = config.replay.mode === "replay-strict" ? "replay-strict-no-key" : null;
   const breakerOf = (provider: Provider) => {
     let b = breakers.get(provider);
     if (!b) {
@@ -48,13 +53,14 @@ export function createModelRegistry(
       const settings = config.providers[spec.provider];
       const raw = {
         model: spec.model,
-        apiKey: settings.apiKey,
+        apiKey: settings.apiKey ?? keyless,
         baseUrl: settings.baseUrl,
         timeoutMs: options.timeoutMs,
         maxOutputTokens: config.maxOutputTokens,
+        ...(replay ? { fetch: replay } : {}),
       };
       const inner = spec.provider === "openai" ? openAiClient(raw) : anthropicClient(raw);
-      client = resilientClient(inner, breakerOf(spec.provider), options);
+      client = resilientClient(surfaceReplayErrors(inner), breakerOf(spec.provider), options);
       clients.set(key, client);
     }
     return client;

@@ -8,6 +8,7 @@ import {
 } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import type { ChatClient, ChatMessage, ChatRequest, ChatResponse, ToolCall } from "./client.ts";
+import type { Fetch } from "./replay/fetch.ts";
 
 /** Settings for an OpenAI (or OpenAI-compatible) chat model. */
 export interface OpenAiClientOptions {
@@ -16,6 +17,8 @@ export interface OpenAiClientOptions {
   readonly baseUrl: string | null;
   readonly timeoutMs: number;
   readonly maxOutputTokens: number;
+  /** A fetch to send requests through (the record/replay layer); the global fetch when absent. */
+  readonly fetch?: Fetch;
 }
 
 /** A chat client over @langchain/openai's ChatOpenAI; also serves Ollama, vLLM and other compatible servers. */
@@ -24,7 +27,10 @@ export function openAiClient(options: OpenAiClientOptions): ChatClient {
     model: options.model,
     // Local compatible servers often take no key, but the SDK insists on one.
     apiKey: options.apiKey ?? "not-needed",
-    configuration: options.baseUrl ? { baseURL: options.baseUrl } : {},
+    configuration: {
+      ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    },
     maxRetries: 0,
     timeout: options.timeoutMs,
     maxTokens: options.maxOutputTokens,

@@ -69,12 +69,23 @@ export function hashPrompt(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/**
- * Loads and checks every prompt; agent prompts get the shared rules appended before hashing,
- * so the hash covers exactly what the model is told.
- */
-export function loadPrompts(dir: string = PROMPTS_DIR): Readonly<Record<PromptId, LoadedPrompt>> {
-  const read = (id: string) => {
+/** Every prompt file: the agents', the supervisor's and the shared rules. */
+export const PROMPT_FILE_IDS = [...PROMPT_IDS, "rules"] as const;
+export type PromptFileId = (typeof PROMPT_FILE_IDS)[number];
+
+/** One prompt file as written: front matter, body, and the sha256 of the body alone (what the lock pins). */
+export interface PromptFile {
+  readonly id: PromptFileId;
+  readonly file: string;
+  readonly meta: PromptMeta;
+  readonly body: string;
+  readonly bodyHash: string;
+}
+
+/** Reads and checks every prompt file, the rules included; a missing or malformed file fails with its path. */
+export function loadPromptFiles(dir: string = PROMPTS_DIR): Readonly<Record<PromptFileId, PromptFile>> {
+  const files = {} as Record<PromptFileId, PromptFile>;
+  for (const id of PROMPT_FILE_IDS) {
     const file = join(dir, `${id}.md`);
     let source: string;
     try {
@@ -84,16 +95,25 @@ export function loadPrompts(dir: string = PROMPTS_DIR): Readonly<Record<PromptId
         cause,
       });
     }
-    const parsed = parsePromptFile(source, file);
-    if (parsed.meta.id !== id) {
-      throw new UserError("prompt_invalid", `${file} says id: ${parsed.meta.id}; it must be ${id}.`);
+    const { meta, body } = parsePromptFile(source, file);
+    if (meta.id !== id) {
+      throw new UserError("prompt_invalid", `${file} says id: ${meta.id}; it must be ${id}.`);
     }
-    return parsed;
-  };
-  const rules = read("rules").body;
+    files[id] = { id, file, meta, body, bodyHash: hashPrompt(body) };
+  }
+  return files;
+}
+
+/**
+ * Loads and checks every prompt; agent prompts get the shared rules appended before hashing,
+ * so the hash covers exactly what the model is told.
+ */
+export function loadPrompts(dir: string = PROMPTS_DIR): Readonly<Record<PromptId, LoadedPrompt>> {
+  const files = loadPromptFiles(dir);
+  const rules = files.rules.body;
   const prompts = {} as Record<PromptId, LoadedPrompt>;
   for (const id of PROMPT_IDS) {
-    const { meta, body } = read(id);
+    const { meta, body } = files[id];
     const text = id === "supervisor" ? body : `${body}\n\n${rules}`;
     prompts[id] = { ...meta, id, text, hash: hashPrompt(text) };
   }

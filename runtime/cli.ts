@@ -7,6 +7,7 @@ import { demoCommand } from "./commands/demo.ts";
 import { emitCommand } from "./commands/emit.ts";
 import { importCommand } from "./commands/import.ts";
 import { playCommand, playsCommand, scheduleCommand } from "./commands/play.ts";
+import { promptsCommand } from "./commands/prompts.ts";
 import { reportCommand } from "./commands/report.ts";
 import { runsCommand, traceCommand } from "./commands/runs.ts";
 import { seedCommand } from "./commands/seed.ts";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     playsCommand(),
     playCommand(),
     scheduleCommand(),
+    promptsCommand(),
   ]) {
     program.addCommand(command);
   }
