@@ -1,10 +1,14 @@
 import type { AgentDefinition } from "../agents/agent.ts";
 import { makeKit } from "../agents/kit.ts";
+import type { ServedBy } from "../agents/llm/runner.ts";
 import { type ProposedAction, ProposedActionBody } from "../domain/actions.ts";
 import { ModelError } from "../domain/errors.ts";
 import { appendEvents } from "../store/repos/events.ts";
 import type { GraphDeps } from "./deps.ts";
 import type { GraphStateUpdate, GraphStateValue, RunError } from "./state.ts";
+
+/** What a runner that reports no path (the plain playbook runner) served by. */
+const PLAYBOOK_SERVED: ServedBy = { path: "playbook", model: "playbook", reason: null };
 
 /** The node for one agent: runs it on a scoped view of the state and returns typed artefacts and proposals. */
 export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
@@ -20,6 +24,7 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
     );
     const kit = makeKit(agent, { db: deps.db, now, logger });
     const result = await deps.runAgent(agent, { request: state.request, artefacts, now }, kit);
+    const servedBy: ServedBy = result.servedBy ?? PLAYBOOK_SERVED;
 
     const artefact = agent.artefact.safeParse(result.artefact);
     if (!artefact.success) {
@@ -67,11 +72,15 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
           handoffs: result.handoffs ?? [],
           followUps: (result.events ?? []).map((e) => e.event_type),
           dropped: errors.length,
+          servedBy,
         },
         occurredAt: now,
       },
     ]);
-    logger.debug({ proposals: proposals.length, handoffs: result.handoffs?.length ?? 0 }, "agent completed");
+    logger.debug(
+      { proposals: proposals.length, handoffs: result.handoffs?.length ?? 0, servedBy },
+      "agent completed",
+    );
 
     return {
       route: [agent.id],

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Logger } from "pino";
 import type { AgentDefinition, AgentInput, AgentKit, AgentResult } from "../agents/agent.ts";
+import type { ServedBy } from "../agents/llm/runner.ts";
 import type { AgentId } from "../domain/agents.ts";
 import type { ConflictPolicy } from "../domain/conflicts/index.ts";
 import type { Database } from "../store/schema.ts";
@@ -11,7 +12,7 @@ export type AgentRunner = (
   agent: AgentDefinition,
   input: AgentInput,
   kit: AgentKit,
-) => Promise<AgentResult<unknown>>;
+) => Promise<AgentResult<unknown> & { readonly servedBy?: ServedBy }>;
 
 /** How free-text chat is routed: the deterministic matcher, or an LLM behind the same interface. */
 export type ChatRouter = (text: string) => Promise<{ agents: AgentId[]; reason: string; via: string }>;

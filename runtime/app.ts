@@ -1,22 +1,131 @@
 import type { Logger } from "pino";
 import { AGENT_LIST, AGENTS } from "../agents/index.ts";
+import { llmAgentRunner, type ServedBy } from "../agents/llm/runner.ts";
+import type { AgentId } from "../domain/agents.ts";
 import { matcherChatRouter } from "../graph/chat-router.ts";
 import { createCheckpointer } from "../graph/checkpointer.ts";
+import type { AgentRunner, ChatRouter } from "../graph/deps.ts";
+import { llmChatRouter } from "../graph/llm-chat-router.ts";
+import { loadModelConfig, type ModelConfig } from "../models/config.ts";
+import { createModelRegistry, type ModelRegistry } from "../models/factory.ts";
+import type { ResilienceOptions } from "../models/resilience.ts";
+import { formatModelSpec } from "../models/spec.ts";
+import { loadPrompts } from "../prompts/load.ts";
 import type { Store } from "../store/db.ts";
+import { recordLlmCall } from "../store/repos/llm-calls.ts";
 import { Orchestrator, type OrchestratorOptions } from "./orchestrator.ts";
 
-/** Builds the orchestrator for a store: checkpoints in the same SQLite file, agents in playbook mode. */
-export function createOrchestrator(
+/** Live hooks of LLM mode: model text as it streams, and which path served each agent. */
+export interface ModelHooks {
+  readonly onToken?: (agent: AgentId, token: string) => void;
+  readonly onServed?: (agent: AgentId, servedBy: ServedBy) => void;
+}
+
+/** How to build the app: orchestrator overrides, plus where the model config comes from and live hooks. */
+export interface AppOptions extends Partial<Omit<OrchestratorOptions, "store" | "logger">>, ModelHooks {
+  /** An environment-like object to read the model config from; defaults to `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** An already loaded model config; wins over `env`. */
+  readonly modelConfig?: ModelConfig;
+  /** Resilience settings that win over the config's (tests shorten backoff and breaker windows). */
+  readonly resilience?: Partial<ResilienceOptions>;
+}
+
+/** The model side of the app: playbook or LLM mode, with the runner and router it built. */
+export interface ModelMode {
+  readonly mode: "playbook" | "llm";
+  /** One line for people, e.g. `LLM mode: openai:gpt-4o-mini (fallback anthropic:claude-haiku-4-5)`. */
+  readonly description: string;
+  readonly registry: ModelRegistry | null;
+  /** Null in playbook mode: the orchestrator runs each agent's playbook. */
+  readonly runAgent: AgentRunner | null;
+  readonly routeChat: ChatRouter;
+}
+
+/** Builds the agent runner and chat router a model config asks for; no model at all keeps playbook mode. */
+export function buildModelMode(
   store: Store,
   logger: Logger,
-  overrides: Partial<Omit<OrchestratorOptions, "store" | "logger">> = {},
-): Orchestrator {
-  return new Orchestrator({
+  config: ModelConfig,
+  options: ModelHooks & { resilience?: Partial<ResilienceOptions> } = {},
+): ModelMode {
+  const matcher = matcherChatRouter(AGENT_LIST);
+  const specs = [config.defaultModel, config.router, ...Object.values(config.agents)];
+  if (specs.every((s) => s.provider === "playbook")) {
+    return {
+      mode: "playbook",
+      description: "playbook mode: agents run their deterministic playbooks",
+      registry: null,
+      runAgent: null,
+      routeChat: matcher,
+    };
+  }
+  const registry = createModelRegistry(config, options.resilience);
+  const prompts = loadPrompts();
+  const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
+  const runner = llmAgentRunner({
+    models: registry,
+    prompts,
+    prices: config.prices,
+    maxSteps: config.maxSteps,
+    ledger,
+    logger,
+    ...(options.onToken ? { onToken: options.onToken } : {}),
+  });
+  const runAgent: AgentRunner = async (agent, input, kit) => {
+    const result = await runner(agent, input, kit);
+    options.onServed?.(agent.id, result.servedBy);
+    return result;
+  };
+  const routerClient = registry.router();
+  const routeChat = routerClient
+    ? llmChatRouter(routerClient, matcher, {
+        agents: AGENT_LIST,
+        prompt: prompts.supervisor,
+        prices: config.prices,
+        ledger,
+        logger,
+      })
+    : matcher;
+  const fallback = config.fallback ? ` (fallback ${formatModelSpec(config.fallback)})` : "";
+  return {
+    mode: "llm",
+    description: `LLM mode: ${formatModelSpec(config.defaultModel)}${fallback}, routing by ${formatModelSpec(config.router)}`,
+    registry,
+    runAgent,
+    routeChat,
+  };
+}
+
+/** Builds the orchestrator for a store plus the model mode it runs in (checkpoints in the same SQLite file). */
+export function createApp(
+  store: Store,
+  logger: Logger,
+  options: AppOptions = {},
+): { orchestrator: Orchestrator; models: ModelMode } {
+  const { env, modelConfig, resilience, onToken, onServed, ...overrides } = options;
+  const config = modelConfig ?? loadModelConfig(env ?? process.env).config;
+  const models = buildModelMode(store, logger, config, {
+    ...(resilience ? { resilience } : {}),
+    ...(onToken ? { onToken } : {}),
+    ...(onServed ? { onServed } : {}),
+  });
+  const orchestrator = new Orchestrator({
     store,
     logger,
     checkpointer: overrides.checkpointer ?? createCheckpointer({ kind: "sqlite", file: store.file }),
     agents: AGENTS,
-    routeChat: overrides.routeChat ?? matcherChatRouter(AGENT_LIST),
+    routeChat: models.routeChat,
+    ...(models.runAgent ? { runAgent: models.runAgent } : {}),
     ...overrides,
   });
+  return { orchestrator, models };
+}
+
+/**
+ * Builds the orchestrator for a store: LLM mode when the model config (from `options.env`, else
+ * `process.env`) names a model, else playbook mode; explicit `runAgent`/`routeChat` overrides win.
+ */
+export function createOrchestrator(store: Store, logger: Logger, options: AppOptions = {}): Orchestrator {
+  return createApp(store, logger, options).orchestrator;
 }

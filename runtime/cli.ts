@@ -8,6 +8,7 @@ import { emitCommand } from "./commands/emit.ts";
 import { importCommand } from "./commands/import.ts";
 import { playCommand, playsCommand, scheduleCommand } from "./commands/play.ts";
 import { promptsCommand } from "./commands/prompts.ts";
+import { usageCommand } from "./commands/usage.ts";
 import { reportCommand } from "./commands/report.ts";
 import { runsCommand, traceCommand } from "./commands/runs.ts";
 import { seedCommand } from "./commands/seed.ts";
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
     playCommand(),
     scheduleCommand(),
     promptsCommand(),
+    usageCommand(),
   ]) {
     program.addCommand(command);
   }

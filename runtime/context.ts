@@ -1,6 +1,7 @@
 import type { Command } from "commander";
+import { loadModelConfig } from "../models/config.ts";
 import { openStore, resolveDbFile, type Store } from "../store/db.ts";
-import { createOrchestrator } from "./app.ts";
+import { type AppOptions, createApp, type ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Orchestrator } from "./orchestrator.ts";
 
@@ -22,13 +23,31 @@ export async function withContext<T>(command: Command, fn: (ctx: CommandContext)
   }
 }
 
-/** Like `withContext`, plus an orchestrator over the same store (checkpoints in the same file). */
+let noticeShown = false;
+
+/** Writes the model config's notice (e.g. "no key: playbook mode") to stderr, once per process. */
+export function showModelNotice(
+  notice: string | null,
+  write: (line: string) => void = (line) => process.stderr.write(line),
+): void {
+  if (!notice || noticeShown) return;
+  noticeShown = true;
+  write(`${notice}\n`);
+}
+
+/**
+ * Like `withContext`, plus an orchestrator over the same store in the mode the environment configures.
+ * A bad model config is a UserError before the store is opened or anything runs.
+ */
 export async function withOrchestrator<T>(
   command: Command,
-  fn: (ctx: CommandContext & { orchestrator: Orchestrator }) => Promise<T>,
-  overrides: Parameters<typeof createOrchestrator>[2] = {},
+  fn: (ctx: CommandContext & { orchestrator: Orchestrator; models: ModelMode }) => Promise<T>,
+  overrides: AppOptions = {},
 ): Promise<T> {
-  return withContext(command, async (ctx) =>
-    fn({ ...ctx, orchestrator: createOrchestrator(ctx.store, ctx.logger, overrides) }),
-  );
+  const { config, notice } = loadModelConfig(overrides.env ?? process.env);
+  showModelNotice(notice);
+  return withContext(command, async (ctx) => {
+    const { orchestrator, models } = createApp(ctx.store, ctx.logger, { modelConfig: config, ...overrides });
+    return fn({ ...ctx, orchestrator, models });
+  });
 }

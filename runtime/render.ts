@@ -1,3 +1,5 @@
+import type { ServedBy } from "../agents/llm/runner.ts";
+import type { UsageLine } from "../store/repos/llm-calls.ts";
 import type { RunOutcome } from "./outcome.ts";
 
 /** The JSON shape `--json` prints for a run: route, decisions, effects, and the rest. */
@@ -71,4 +73,133 @@ export function outcomeText(outcome: RunOutcome): string {
     );
   }
   return lines.join("\n");
+}
+
+/** Why a model path was skipped, in words, from the provider error code the runner recorded. */
+export function explainReason(code: string): string {
+  const words: Record<string, string> = {
+    model_unreachable: "the provider is not reachable (check the network and its base URL)",
+    model_timeout: "the provider did not answer in time (GROWTH_LLM_TIMEOUT_MS)",
+    model_unavailable: "the provider kept failing (5xx) after retries",
+    model_rate_limited: "the provider kept rate limiting us (429) after retries",
+    provider_circuit_open: "the provider's circuit breaker is open after repeated failures",
+    model_auth_failed: "the provider refused the API key",
+    model_not_found: "the provider does not know the model",
+    model_request_rejected: "the provider rejected the request",
+    no_model: "no model is configured",
+  };
+  return words[code] ? `${words[code]} [${code}]` : code;
+}
+
+/** Which path served an agent, for people: the model, or the fallback and why. */
+export function servedByText(served: ServedBy): string {
+  if (served.path === "primary") return served.model;
+  if (served.path === "secondary") {
+    return `${served.model} (secondary: ${served.reason ? explainReason(served.reason) : "primary failed"})`;
+  }
+  return served.reason ? `playbook (models failed: ${explainReason(served.reason)})` : "playbook";
+}
+
+/** US dollars with enough digits for one call's cost. */
+export function formatUsd(usd: number): string {
+  if (usd === 0) return "$0";
+  return usd < 0.01 ? `$${usd.toFixed(6)}` : `$${usd.toFixed(4)}`;
+}
+
+/** The usage lines as a table with a total row; `key` names the first column (agent, model or day). */
+export function usageTable(lines: readonly UsageLine[], key: string): string {
+  if (lines.length === 0) return "No LLM calls recorded (playbook mode, or nothing ran yet).";
+  const total = sumUsage(lines);
+  const rows = [...lines, { ...total, key: "total" }].map((l) => [
+    l.key,
+    String(l.calls),
+    String(l.inputTokens),
+    String(l.cachedTokens),
+    String(l.outputTokens),
+    formatUsd(l.costUsd) + (l.unpricedCalls > 0 ? ` (+${l.unpricedCalls} unpriced)` : ""),
+  ]);
+  const header = [key, "calls", "input", "cached", "output", "cost"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(header), ...rows.map(line)].join("\n");
+}
+
+/** The sum of usage lines (the key is `total`). */
+export function sumUsage(lines: readonly UsageLine[]): UsageLine {
+  const total: UsageLine = {
+    key: "total",
+    calls: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedTokens: 0,
+    costUsd: 0,
+    unpricedCalls: 0,
+  };
+  for (const l of lines) {
+    total.calls += l.calls;
+    total.inputTokens += l.inputTokens;
+    total.outputTokens += l.outputTokens;
+    total.cachedTokens += l.cachedTokens;
+    total.costUsd += l.costUsd;
+    total.unpricedCalls += l.unpricedCalls;
+  }
+  total.costUsd = Math.round(total.costUsd * 1e9) / 1e9;
+  return total;
+}
+
+/** One line of tokens and cost, e.g. `3 LLM calls · 440 in (0 cached) / 100 out tokens · $0.001680`. */
+export function usageLine(lines: readonly UsageLine[]): string {
+  const t = sumUsage(lines);
+  const unpriced = t.unpricedCalls > 0 ? ` (+${t.unpricedCalls} unpriced calls)` : "";
+  return `${t.calls} LLM call${t.calls === 1 ? "" : "s"} · ${t.inputTokens} in (${t.cachedTokens} cached) / ${t.outputTokens} out tokens · ${formatUsd(t.costUsd)}${unpriced}`;
+}
+
+const NODE_LABELS: Record<string, string> = {
+  supervisor: "routing",
+  conflict_guard: "checking conflicts",
+  approval_gate: "approval gate",
+  execute_effects: "executing effects",
+  respond: "answering",
+};
+
+/** LangGraph's name prefix for the error-handler node that follows a failed node. */
+const ERROR_HANDLER = "__error_handler__";
+
+/**
+ * Live progress for `chat` and `ask`: one line per graph step as it completes, and model text as it
+ * streams, prefixed by the agent producing it; an agent's step line names the path that served it.
+ */
+export function liveProgress(write: (text: string) => void) {
+  let streaming: string | null = null;
+  const served = new Map<string, ServedBy>();
+  const close = () => {
+    if (streaming) write("\n");
+    streaming = null;
+  };
+  return {
+    /** A graph node finished. */
+    step(node: string): void {
+      close();
+      const by = served.get(node);
+      served.delete(node);
+      const failed = node.startsWith(ERROR_HANDLER) ? `${node.slice(ERROR_HANDLER.length)} failed` : null;
+      write(`  · ${failed ?? NODE_LABELS[node] ?? node}${by ? ` — ${servedByText(by)}` : ""}\n`);
+    },
+    /** A model streamed text for an agent. */
+    token(agent: string, token: string): void {
+      if (streaming !== agent) {
+        close();
+        write(`  ${agent}> `);
+        streaming = agent;
+      }
+      write(token);
+    },
+    /** An agent's runner returned; remembered for its step line. */
+    served(agent: string, by: ServedBy): void {
+      served.set(agent, by);
+    },
+    /** Ends a partly written line, before the answer is printed. */
+    end: close,
+  };
 }

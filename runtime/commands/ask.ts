@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
 import { withOrchestrator } from "../context.ts";
-import { outcomeJson, outcomeText } from "../render.ts";
+import { liveProgress, outcomeJson, outcomeText } from "../render.ts";
 
 /** `growth ask "<request>"`: one chat turn, answered and shown with its route and decisions. */
 export function askCommand(): Command {
@@ -17,18 +17,33 @@ export function askCommand(): Command {
         options: { json?: boolean; conversation?: string; dryRun?: boolean },
         command: Command,
       ) => {
-        await withOrchestrator(command, async ({ orchestrator }) => {
-          const outcome = await orchestrator.chat(words.join(" "), options.conversation ?? randomUUID(), {
-            dryRun: options.dryRun,
-          });
-          if (options.json) {
-            console.log(JSON.stringify(outcomeJson(outcome), null, 2));
-          } else {
-            console.log(outcome.answer ?? "");
-            console.log("");
-            console.log(outcomeText(outcome));
-          }
-        });
+        // --json keeps stdout one JSON document; otherwise steps and model text stream as they arrive.
+        const live = options.json ? null : liveProgress((text) => process.stdout.write(text));
+        const hooks = live
+          ? {
+              onStep: ({ node }: { node: string }) => live.step(node),
+              onToken: (agent: string, token: string) => live.token(agent, token),
+              onServed: live.served,
+            }
+          : {};
+        await withOrchestrator(
+          command,
+          async ({ orchestrator }) => {
+            const outcome = await orchestrator.chat(words.join(" "), options.conversation ?? randomUUID(), {
+              dryRun: options.dryRun,
+            });
+            live?.end();
+            if (options.json) {
+              console.log(JSON.stringify(outcomeJson(outcome), null, 2));
+            } else {
+              if (live) console.log("");
+              console.log(outcome.answer ?? "");
+              console.log("");
+              console.log(outcomeText(outcome));
+            }
+          },
+          hooks,
+        );
       },
     );
 }

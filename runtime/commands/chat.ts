@@ -5,21 +5,13 @@ import { GrowthError } from "../../domain/errors.ts";
 import { withOrchestrator } from "../context.ts";
 import type { Orchestrator } from "../orchestrator.ts";
 import type { RunOutcome } from "../outcome.ts";
-import { outcomeText } from "../render.ts";
-
-const NODE_LABELS: Record<string, string> = {
-  supervisor: "routing",
-  conflict_guard: "checking conflicts",
-  approval_gate: "approval gate",
-  execute_effects: "executing effects",
-  respond: "answering",
-};
+import { liveProgress, outcomeText } from "../render.ts";
 
 /** `growth chat`: an interactive conversation; approvals are answered inline. */
 export function chatCommand(): Command {
   return new Command("chat")
     .description(
-      "talk to the orchestrator: see which agents ran, their results and the guard decisions; answer approvals inline",
+      "talk to the orchestrator: steps and model text stream as they happen; see the agents, guard decisions, and answer approvals inline",
     )
     .option("--conversation <id>", "continue a conversation thread")
     .action(async (options: { conversation?: string }, command: Command) => {
@@ -29,10 +21,13 @@ export function chatCommand(): Command {
         output: process.stdout,
         terminal: process.stdin.isTTY,
       });
+      const live = liveProgress((text) => process.stdout.write(text));
       await withOrchestrator(
         command,
-        async ({ orchestrator }) => {
-          console.log(`Growth Engine chat (conversation ${conversation}). Type a request, or "exit".`);
+        async ({ orchestrator, models }) => {
+          console.log(
+            `Growth Engine chat (conversation ${conversation}; ${models.description}). Type a request, or "exit".`,
+          );
           for (;;) {
             let line: string;
             try {
@@ -44,17 +39,23 @@ export function chatCommand(): Command {
             if (!line) continue;
             try {
               let outcome = await orchestrator.chat(line, conversation);
+              live.end();
               console.log(`\n${outcome.answer ?? ""}\n`);
               outcome = await answerApprovals(orchestrator, outcome, (q) => rl.question(q));
               console.log(outcomeText(outcome));
             } catch (error) {
+              live.end();
               if (!(error instanceof GrowthError)) throw error;
               console.log(`error: ${error.message}`);
             }
           }
           rl.close();
         },
-        { onStep: ({ node }) => process.stdout.write(`  · ${NODE_LABELS[node] ?? node}\n`) },
+        {
+          onStep: ({ node }) => live.step(node),
+          onToken: (agent, token) => live.token(agent, token),
+          onServed: (agent, by) => live.served(agent, by),
+        },
       );
     });
 }

@@ -1,8 +1,11 @@
 import { Command } from "commander";
+import type { ServedBy } from "../../agents/llm/runner.ts";
 import { UserError } from "../../domain/errors.ts";
 import { eventsByCorrelation } from "../../store/repos/events.ts";
+import { usageSummary } from "../../store/repos/llm-calls.ts";
 import { getRun, listRuns, type RunStatus, runsByCorrelation } from "../../store/repos/runs.ts";
 import { withOrchestrator } from "../context.ts";
+import { servedByText, usageLine } from "../render.ts";
 
 const STATUSES: RunStatus[] = [
   "queued",
@@ -64,7 +67,7 @@ export function runsCommand(): Command {
 export function traceCommand(): Command {
   return new Command("trace")
     .description(
-      "show what happened for a correlation id (or a run id), step by step, from the event log and checkpoints",
+      "show what happened for a correlation id (or a run id), step by step, from the event log and checkpoints, with the path that served each agent and the run's tokens and cost",
     )
     .argument("<id>", "correlation id or run id")
     .option("--json", "print JSON")
@@ -96,6 +99,7 @@ export function traceCommand(): Command {
             status: run.status,
             checkpoints: steps,
             next: current ? state.next : [],
+            usage: await usageSummary(store.db, "model", { runId: run.id }),
           });
         }
         if (options.json) {
@@ -107,6 +111,7 @@ export function traceCommand(): Command {
           console.log(
             `run ${c.runId} on ${c.threadId}: ${c.status}, ${c.checkpoints} checkpoints${c.next.length ? `, next: ${c.next.join(", ")}` : ""}`,
           );
+          if (c.usage.length > 0) console.log(`    ${usageLine(c.usage)}`);
         }
         for (const e of events) {
           console.log(
@@ -117,10 +122,14 @@ export function traceCommand(): Command {
     });
 }
 
-function brief(payload: unknown): string {
+/** The one-line gist of an event's payload; an agent's line ends with the path that served it. */
+export function brief(payload: unknown): string {
   if (!payload || typeof payload !== "object") return "";
   const p = payload as Record<string, unknown>;
-  if (typeof p.summary === "string") return p.summary;
+  if (typeof p.summary === "string") {
+    const served = p.servedBy as ServedBy | undefined;
+    return served ? `${p.summary} [served by ${servedByText(served)}]` : p.summary;
+  }
   if (Array.isArray(p.decisions)) {
     return (p.decisions as { target: string; decision: string; rule: string | null }[])
       .map((d) => `${d.decision}${d.rule ? `(${d.rule})` : ""}`)

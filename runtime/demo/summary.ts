@@ -1,4 +1,6 @@
+import type { UsageLine } from "../../store/repos/llm-calls.ts";
 import type { RunOutcome } from "../outcome.ts";
+import { usageLine } from "../render.ts";
 
 /** Running tallies of a demo: routes, conflicts, approvals, effects, duplicates and errors. */
 export class DemoTally {
@@ -6,6 +8,8 @@ export class DemoTally {
   readonly conflicts = new Map<string, number>();
   readonly approvals = new Map<string, number>();
   readonly effects = new Map<string, number>();
+  /** When the tally began: the demo's ledger rows are those written since (`usageSummary(db, "model", { since })`). */
+  readonly startedAt = new Date();
   runs = 0;
   duplicates = 0;
   queued = 0;
@@ -33,8 +37,14 @@ export class DemoTally {
     this.errors += outcome.errors.length;
   }
 
-  /** The summary block printed after the report. */
-  render(extra: { deadLetters: number; resumed: number; seconds: number; policy: string }): string {
+  /** The summary block printed after the report; `usage` is the ledger since `startedAt`, by model. */
+  render(extra: {
+    deadLetters: number;
+    resumed: number;
+    seconds: number;
+    policy: string;
+    usage?: readonly UsageLine[];
+  }): string {
     const section = (title: string, map: Map<string, number>) => {
       const rows = [...map.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       if (rows.length === 0) return [`${title}: none`];
@@ -50,8 +60,15 @@ export class DemoTally {
       ...section("effects executed", this.effects),
       `follow-up events emitted: ${this.followUps}`,
       `errors: ${this.errors} · dead letters open: ${extra.deadLetters}`,
+      ...usageSection(extra.usage),
     ].join("\n");
   }
+}
+
+function usageSection(usage: readonly UsageLine[] | undefined): string[] {
+  if (usage === undefined) return [];
+  if (usage.length === 0) return ["LLM usage: none (playbook mode)"];
+  return [`LLM usage: ${usageLine(usage)}`, ...usage.map((l) => `  ${l.key}: ${usageLine([l])}`)];
 }
 
 function bump(map: Map<string, number>, key: string): void {
