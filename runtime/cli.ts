@@ -5,6 +5,7 @@ import { askCommand } from "./commands/ask.ts";
 import { chatCommand } from "./commands/chat.ts";
 import { demoCommand } from "./commands/demo.ts";
 import { emitCommand } from "./commands/emit.ts";
+import { evalCommand } from "./commands/eval.ts";
 import { importCommand } from "./commands/import.ts";
 import { playCommand, playsCommand, scheduleCommand } from "./commands/play.ts";
 import { promptsCommand } from "./commands/prompts.ts";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     scheduleCommand(),
     promptsCommand(),
     usageCommand(),
+    evalCommand(),
   ]) {
     program.addCommand(command);
   }

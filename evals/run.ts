@@ -1,0 +1,144 @@
+import { fileURLToPath } from "node:url";
+import { UserError } from "../domain/errors.ts";
+import {
+  BASELINE_FILE,
+  type Baseline,
+  baselineOf,
+  type Comparison,
+  compareWithBaseline,
+  hasRegression,
+  readBaseline,
+  writeBaseline,
+} from "./baseline.ts";
+import type { HarnessOptions } from "./harness.ts";
+import { modelMode, promptHashes } from "./model-mode.ts";
+import type { ReportInput } from "./report/meta.ts";
+import { consoleTables } from "./report/table.ts";
+import { writeReports } from "./report/write.ts";
+import { type EvalResults, type EvalRunOptions, runEvals } from "./runner.ts";
+import { SUITES, Suite } from "./schema.ts";
+
+/** Where result folders go by default (gitignored). */
+export const RESULTS_DIR = fileURLToPath(new URL("./results/", import.meta.url));
+
+/** Everything `growth eval` accepts, plus what tests swap in. */
+export interface EvalCommandOptions {
+  suite?: string;
+  model?: string;
+  repeat?: number;
+  filter?: string;
+  bless?: boolean;
+  out?: string;
+  concurrency?: number;
+  baselineFile?: string;
+  datasetsDir?: string;
+  /** Planted faults and other harness overrides (tests); merged over the model's mode. */
+  harness?: Omit<HarnessOptions, "mode">;
+  onProgress?: EvalRunOptions["onProgress"];
+  clock?: () => Date;
+}
+
+/** The outcome of `growth eval`: the exit code, what to print, and where the reports went. */
+export interface EvalCommandOutcome {
+  exitCode: 0 | 1;
+  results: EvalResults;
+  comparison: Comparison | null;
+  folder: string;
+  text: string;
+}
+
+/** Runs the evals, writes the reports, compares with (or with --bless writes) the baseline. */
+export async function runEvalCommand(options: EvalCommandOptions = {}): Promise<EvalCommandOutcome> {
+  const suites = parseSuites(options.suite);
+  if (options.bless && options.filter) {
+    throw new UserError(
+      "eval_bless_filtered",
+      "--bless needs whole suites; drop --filter (use --suite to bless one suite).",
+    );
+  }
+  const clock = options.clock ?? (() => new Date());
+  const started = clock();
+  const model = options.model ?? "playbook";
+  const results = await runEvals({
+    suites,
+    filter: options.filter,
+    repeat: options.repeat,
+    concurrency: options.concurrency,
+    datasetsDir: options.datasetsDir,
+    harness: { ...options.harness, mode: modelMode(model) },
+    onProgress: options.onProgress,
+  });
+  const baselineFile = options.baselineFile ?? BASELINE_FILE;
+  const previous = readBaseline(baselineFile);
+  let comparison: Comparison | null = null;
+  const notes: string[] = [];
+  if (options.bless) {
+    writeBaseline(merge(previous, baselineOf(results, previous), suites), baselineFile);
+    notes.push(`Blessed: wrote ${baselineFile} (${results.cases.length} cases).`);
+  } else if (previous) {
+    if (previous.model !== results.model)
+      notes.push(`Note: the baseline was made with ${previous.model}, this run used ${results.model}.`);
+    comparison = compareWithBaseline(results, previous, !options.filter);
+  } else {
+    notes.push(`No baseline at ${baselineFile}: run \`growth eval --bless\` to create one.`);
+  }
+  const input: ReportInput = {
+    results,
+    comparison,
+    startedAt: started.toISOString(),
+    durationMs: clock().getTime() - started.getTime(),
+    prompts: promptHashes(),
+  };
+  const folder = writeReports(options.out ?? RESULTS_DIR, input);
+  const regressed = comparison !== null && hasRegression(comparison);
+  const verdict = verdictLines(comparison);
+  const text = [consoleTables(input), "", ...notes, ...verdict, `Reports: ${folder}`].join("\n");
+  return { exitCode: regressed ? 1 : 0, results, comparison, folder, text };
+}
+
+function parseSuites(text: string | undefined): Suite[] {
+  if (!text) return [...SUITES];
+  const names = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = names.filter((n) => !Suite.safeParse(n).success);
+  if (bad.length)
+    throw new UserError(
+      "eval_suite_unknown",
+      `Unknown suite ${bad.join(", ")}; the suites are ${SUITES.join(", ")}.`,
+    );
+  return names as Suite[];
+}
+
+/** A partial bless (`--suite`) replaces only the suites it ran; the rest of the baseline stays. */
+function merge(previous: Baseline | null, next: Baseline, suites: readonly Suite[]): Baseline {
+  if (!previous || suites.length === SUITES.length) return next;
+  const keep = Object.entries(previous.cases).filter(([key]) => !suites.includes(key.split("/")[0] as Suite));
+  const cases = Object.fromEntries(
+    [...keep, ...Object.entries(next.cases)].sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  return { ...next, suites: { ...previous.suites, ...next.suites }, cases };
+}
+
+function verdictLines(comparison: Comparison | null): string[] {
+  if (!comparison) return [];
+  const lines: string[] = [];
+  if (hasRegression(comparison)) {
+    lines.push(`REGRESSION: ${comparison.regressed.length} case(s) that passed now fail:`);
+    for (const r of comparison.regressed) lines.push(`  - ${r.key}`);
+    for (const s of comparison.suiteDrops) {
+      lines.push(`  - suite ${s.suite} fell from ${s.was} to ${s.now} (threshold ${s.threshold})`);
+    }
+  } else if (comparison.exact) {
+    lines.push("Matches the baseline exactly.");
+  } else {
+    lines.push("No regression against the baseline.");
+  }
+  if (comparison.improved.length) {
+    lines.push(
+      `${comparison.improved.length} case(s) now pass that failed in the baseline; bless to lock them in.`,
+    );
+  }
+  return lines;
+}

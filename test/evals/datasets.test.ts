@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AGENT_IDS } from "../../domain/agents.ts";
+import { DATASETS_DIR, loadSuite, parseDataset } from "../../evals/dataset.ts";
+import { contentCases } from "../../evals/datasets/build/content.ts";
+import { policyCases } from "../../evals/datasets/build/policy.ts";
+import { routingCases } from "../../evals/datasets/build/routing.ts";
+import { trajectoryCases } from "../../evals/datasets/build/trajectory.ts";
+import { CONFLICT_RULE_NAMES, type EvalCase, SUITES } from "../../evals/schema.ts";
+
+const all: EvalCase[] = SUITES.flatMap((s) => loadSuite(s));
+
+describe("eval datasets", () => {
+  it("hold at least 200 valid cases across the four suites", () => {
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    for (const suite of SUITES)
+      expect(all.filter((c) => c.suite === suite).length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("are exactly what generate.ts writes (the committed JSONL is not stale)", () => {
+    const builders = {
+      routing: routingCases,
+      trajectory: trajectoryCases,
+      policy: policyCases,
+      content: contentCases,
+    };
+    for (const suite of SUITES) {
+      const expected = `${builders[suite]()
+        .map((c) => JSON.stringify(c))
+        .join("\n")}\n`;
+      expect(readFileSync(join(DATASETS_DIR, `${suite}.jsonl`), "utf8")).toBe(expected);
+    }
+  });
+
+  it("cover all ten agents in every suite but content", () => {
+    for (const suite of ["routing", "trajectory", "policy"] as const) {
+      const named = new Set(all.filter((c) => c.suite === suite).flatMap((c) => c.agents));
+      expect([...named].sort(), suite).toEqual([...AGENT_IDS].sort());
+    }
+  });
+
+  it("exercise every conflict rule as an expected guard decision", () => {
+    const rules = new Set(
+      all.flatMap((c) =>
+        c.suite === "trajectory" || c.suite === "policy"
+          ? (c.expect.decisions?.decisions ?? []).map((d) => d.rule)
+          : [],
+      ),
+    );
+    for (const rule of CONFLICT_RULE_NAMES) expect(rules.has(rule), rule).toBe(true);
+  });
+
+  it("include injected instructions in requests and in CRM text", () => {
+    const injected = all.filter((c) => c.tags.includes("injection"));
+    expect(injected.length).toBeGreaterThanOrEqual(8);
+    expect(injected.some((c) => JSON.stringify(c.fixture.rows).includes("ignore"))).toBe(true);
+  });
+
+  it("rejects a bad line with its number and the field at fault", () => {
+    const good = JSON.stringify({ ...routingCases()[0] });
+    const bad = JSON.stringify({ ...routingCases()[1], request: { kind: "chat" } });
+    expect(() => parseDataset(`${good}\n${bad}\n{oops`, "x.jsonl", "routing")).toThrow(
+      /x\.jsonl:2: request\.text: .*\n {2}x\.jsonl:3: not valid JSON/,
+    );
+    expect(() => parseDataset(`${good}\n${good}`, "x.jsonl", "routing")).toThrow(/x\.jsonl:2: duplicate id/);
+    expect(() => parseDataset(good, "x.jsonl", "policy")).toThrow(/suite "routing" in the policy dataset/);
+  });
+
+  it("refuses an event a real intake would refuse", () => {
+    const raw = {
+      ...trajectoryCases()[0],
+      request: { kind: "event", event: { event_type: "lead_qualified" } },
+    };
+    expect(() => parseDataset(JSON.stringify(raw), "t.jsonl", "trajectory")).toThrow(
+      /t\.jsonl:1: request\.event/,
+    );
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { conflictPolicy } from "../../domain/conflicts/index.ts";
+import { BASELINE_FILE, readBaseline } from "../../evals/baseline.ts";
+import { runEvalCommand } from "../../evals/run.ts";
+import type { ChatRouter } from "../../graph/deps.ts";
+
+const out = mkdtempSync(join(tmpdir(), "growth-evals-"));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe("growth eval against the committed baseline (playbook mode)", () => {
+  it("scores every suite and matches the baseline exactly on two consecutive runs", async () => {
+    const first = await runEvalCommand({ out: join(out, "a") });
+    const second = await runEvalCommand({ out: join(out, "b") });
+    for (const run of [first, second]) {
+      expect(run.exitCode).toBe(0);
+      expect(run.comparison).toMatchObject({
+        exact: true,
+        regressed: [],
+        suiteDrops: [],
+        added: [],
+        removed: [],
+      });
+      expect(run.results.suites.map((s) => s.name)).toEqual(["routing", "trajectory", "policy", "content"]);
+    }
+    const strip = (r: typeof first.results) => r.cases.map(({ durationMs: _ignored, ...rest }) => rest);
+    expect(strip(second.results)).toEqual(strip(first.results));
+    const baseline = readBaseline(BASELINE_FILE)!;
+    expect(Object.keys(baseline.cases)).toHaveLength(first.results.cases.length);
+    expect(first.text).toContain("Matches the baseline exactly.");
+  }, 120_000);
+
+  it("fails and names the regressed cases when a routing rule is broken", async () => {
+    // A planted fault: every chat goes to the deal closer.
+    const broken: ChatRouter = async () => ({
+      agents: ["deal-closer"],
+      reason: "planted fault",
+      via: "test",
+    });
+    const run = await runEvalCommand({
+      suite: "routing",
+      out: join(out, "c"),
+      harness: { routeChat: broken },
+    });
+    expect(run.exitCode).toBe(1);
+    const regressed = run.comparison!.regressed.map((r) => r.key);
+    expect(regressed).toContain("routing/le-cfo-follow-up");
+    expect(regressed).toContain("routing/ma-funnel");
+    expect(regressed).not.toContain("routing/dc-chase");
+    expect(run.comparison!.suiteDrops.map((d) => d.suite)).toEqual(["routing"]);
+    expect(run.text).toMatch(/REGRESSION: \d+ case\(s\) that passed now fail:\n {2}- routing\//);
+    const summary = readFileSync(join(run.folder, "summary.md"), "utf8");
+    expect(summary).toContain("**Regression**");
+    expect(summary).toContain("- `routing/le-cfo-follow-up` 100.0% →");
+  }, 60_000);
+
+  it("fails and names the regressed cases when a guard rule is loosened", async () => {
+    // A planted fault: the contact and account caps are lifted far out of reach.
+    const loose = conflictPolicy({
+      caps: {
+        perContact: [{ windowMs: 86_400_000, max: 1_000 }],
+        perAccount: [{ windowMs: 86_400_000, max: 1_000 }],
+      },
+    });
+    const run = await runEvalCommand({
+      filter: "cap",
+      out: join(out, "d"),
+      harness: { conflictPolicy: loose },
+    });
+    expect(run.exitCode).toBe(1);
+    const regressed = run.comparison!.regressed.map((r) => r.key);
+    expect(regressed).toEqual(
+      expect.arrayContaining([
+        "policy/cap-holly",
+        "policy/cap-erlich-account",
+        "trajectory/lq-holly-cap-contact",
+      ]),
+    );
+    // The per-agent cap cases override the policy themselves and still hold.
+    expect(regressed).not.toContain("policy/cap-agent-lead-engagement");
+    const junit = readFileSync(join(run.folder, "junit.xml"), "utf8");
+    expect(junit).toMatch(
+      /<testcase classname="eval.policy" name="cap-holly"[^>]*>\n\s+<failure message="policy zero-effect: 1 effect\(s\) executed/,
+    );
+  }, 60_000);
+});
