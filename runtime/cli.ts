@@ -9,10 +9,10 @@ import { evalCommand } from "./commands/eval.ts";
 import { importCommand } from "./commands/import.ts";
 import { playCommand, playsCommand, scheduleCommand } from "./commands/play.ts";
 import { promptsCommand } from "./commands/prompts.ts";
-import { usageCommand } from "./commands/usage.ts";
 import { reportCommand } from "./commands/report.ts";
 import { runsCommand, traceCommand } from "./commands/runs.ts";
 import { seedCommand } from "./commands/seed.ts";
+import { usageCommand } from "./commands/usage.ts";
 
 /** Builds the `growth` program; each command lives in runtime/commands/. */
 export function buildProgram(): Command {

@@ -1,5 +1,6 @@
 // Tests never reach a real provider: whatever keys or model a developer has set, every suite starts in playbook
 // mode, and the tests that need a model point the real clients at a local wire-protocol mock themselves.
 for (const name of Object.keys(process.env)) {
-  if (/^(OPENAI_|ANTHROPIC_|GROWTH_MODEL|GROWTH_FALLBACK_MODEL|GROWTH_LLM_)/.test(name)) delete process.env[name];
+  if (/^(OPENAI_|ANTHROPIC_|GROWTH_MODEL|GROWTH_FALLBACK_MODEL|GROWTH_LLM_)/.test(name))
+    delete process.env[name];
 }
