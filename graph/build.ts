@@ -4,8 +4,10 @@ import { classifyError } from "../domain/errors.ts";
 import { agentNode } from "./agent-node.ts";
 import { approvalGateNode } from "./approval-gate.ts";
 import { conflictGuardNode } from "./conflict-guard.ts";
+import { type CrashPoints, crashPoints, withCrashPoint } from "./crash-point.ts";
 import { deadLetterHandler } from "./dead-letter.ts";
 import type { GraphDeps } from "./deps.ts";
+import { withSignalYield } from "./signal-yield.ts";
 import { effectsNode } from "./effects.ts";
 import { respondNode } from "./respond.ts";
 import { GraphState } from "./state.ts";
@@ -25,27 +27,47 @@ const retryPolicy: RetryPolicy = {
 };
 
 /** Wires the orchestrator: supervisor → agents (fan-out) → supervisor → guard → approval → effects → respond. */
-export function buildGraph(deps: GraphDeps, checkpointer: BaseCheckpointSaver) {
+export function buildGraph(
+  deps: GraphDeps,
+  checkpointer: BaseCheckpointSaver,
+  options: { crash?: CrashPoints; yieldToSignals?: boolean } = {},
+) {
+  const crash = options.crash ?? crashPoints(process.env.GROWTH_CRASH_AT);
+  // Every node's entry: let signal handlers run (so a drain can be asked for), then the test-only crash point.
+  const entry = <A extends unknown[], R>(name: string, node: (...args: A) => R) =>
+    withSignalYield(options.yieldToSignals ?? false, withCrashPoint(crash, name, node));
   const onFailure = deadLetterHandler(deps, NODE_ATTEMPTS);
-  const builder = new StateGraph(GraphState).addNode("supervisor", supervisorNode(deps), {
-    ends: [...AGENT_IDS, "conflict_guard", "respond"],
-  });
+  const builder = new StateGraph(GraphState).addNode(
+    "supervisor",
+    entry("supervisor", supervisorNode(deps)),
+    {
+      ends: [...AGENT_IDS, "conflict_guard", "respond"],
+    },
+  );
   for (const id of AGENT_IDS) {
-    builder.addNode(id, agentNode(deps.agents[id], deps), {
+    builder.addNode(id, entry(id, agentNode(deps.agents[id], deps)), {
       retryPolicy,
       timeout: 120_000,
       errorHandler: onFailure,
     });
   }
   const graph = builder
-    .addNode("conflict_guard", conflictGuardNode(deps), {
+    .addNode("conflict_guard", entry("conflict_guard", conflictGuardNode(deps)), {
       retryPolicy,
       timeout: 60_000,
       errorHandler: onFailure,
     })
-    .addNode("approval_gate", approvalGateNode(deps), { retryPolicy, errorHandler: onFailure })
-    .addNode("execute_effects", effectsNode(deps), { retryPolicy, timeout: 60_000, errorHandler: onFailure })
-    .addNode("respond", respondNode())
+    .addNode("approval_gate", entry("approval_gate", approvalGateNode(deps)), {
+      retryPolicy,
+      timeout: 60_000,
+      errorHandler: onFailure,
+    })
+    .addNode("execute_effects", entry("execute_effects", effectsNode(deps, crash)), {
+      retryPolicy,
+      timeout: 60_000,
+      errorHandler: onFailure,
+    })
+    .addNode("respond", entry("respond", respondNode()))
     .addEdge(START, "supervisor")
     .addEdge("conflict_guard", "approval_gate")
     .addEdge("approval_gate", "execute_effects")

@@ -1,7 +1,12 @@
 import { isGraphBubbleUp, type NodeError } from "@langchain/langgraph";
-import { GrowthError } from "../domain/errors.ts";
+import type { Kysely } from "kysely";
+import { classifyError, GrowthError } from "../domain/errors.ts";
+import { cancelSequence } from "../store/effects.ts";
 import { recordDeadLetter } from "../store/repos/dead-letters.ts";
+import { appendEvents } from "../store/repos/events.ts";
 import { releaseLeases } from "../store/repos/leases.ts";
+import { outboxOfRun } from "../store/repos/outbox.ts";
+import type { Database } from "../store/schema.ts";
 import type { GraphDeps } from "./deps.ts";
 import { leaseHolder } from "./effects.ts";
 import type { GraphStateUpdate, GraphStateValue, RunError } from "./state.ts";
@@ -27,8 +32,36 @@ export function errorChain(error: unknown): { name: string; code: string | null;
 }
 
 /**
- * Error handler for a node whose retries are exhausted: writes a dead letter with the request, a state
- * snapshot, the error chain and the attempts, releases the run's leases, and lets the run go on.
+ * Undoes what can be undone of a run's executed steps, newest first: cancels the sequences its touches
+ * started (their scheduled touches never go out), then releases the account leases it took first.
+ * Returns the steps taken, in the order taken. Sent touches cannot be unsent and stay recorded.
+ */
+export async function compensateRun(db: Kysely<Database>, runId: string, at: Date): Promise<string[]> {
+  const rows = await outboxOfRun(db, runId);
+  const executed = await db
+    .selectFrom("events")
+    .select(["entity_id", "seq"])
+    .where("id", "in", rows.length > 0 ? rows.map((r) => `effect:${r.idempotency_key}`) : ["-"])
+    .execute();
+  const order = new Map(executed.map((e) => [e.entity_id, e.seq]));
+  const newestFirst = [...rows].sort(
+    (a, b) => (order.get(b.idempotency_key) ?? 0) - (order.get(a.idempotency_key) ?? 0),
+  );
+  const steps: string[] = [];
+  for (const row of newestFirst) {
+    const payload = JSON.parse(row.payload) as { action?: { type?: string; sequenceId?: string | null } };
+    const sequence = payload.action?.type === "send_touch" ? payload.action.sequenceId : null;
+    if (sequence && (await cancelSequence(db, sequence, at))) steps.push(`cancelled sequence ${sequence}`);
+  }
+  const released = await releaseLeases(db, leaseHolder(runId));
+  if (released > 0) steps.push(`released ${released} account lease${released === 1 ? "" : "s"}`);
+  return steps;
+}
+
+/**
+ * Error handler for a node whose retries are exhausted: compensates the run's done steps, writes a dead
+ * letter with the request, a state snapshot, the error chain, the attempts and the compensation, and lets
+ * the run go on.
  */
 export function deadLetterHandler(deps: GraphDeps, maxAttempts: number) {
   return async function onNodeFailure(state: GraphStateValue, failure: NodeError): Promise<GraphStateUpdate> {
@@ -36,6 +69,7 @@ export function deadLetterHandler(deps: GraphDeps, maxAttempts: number) {
     if (isGraphBubbleUp(cause)) throw cause;
     const id = `${state.run.runId}:${failure.node}`;
     const now = new Date(state.run.now);
+    const compensation = await compensateRun(deps.db, state.run.runId, now);
     await recordDeadLetter(deps.db, {
       id,
       runId: state.run.runId,
@@ -43,12 +77,31 @@ export function deadLetterHandler(deps: GraphDeps, maxAttempts: number) {
       threadId: state.run.threadId,
       node: failure.node,
       event: state.request,
-      state: { route: state.route, proposals: state.proposals, decisions: state.decisions, hops: state.hops },
+      state: {
+        route: state.route,
+        proposals: state.proposals,
+        decisions: state.decisions,
+        effects: state.effects,
+        hops: state.hops,
+        compensation,
+      },
       error: errorChain(cause),
-      attempts: maxAttempts,
+      attempts: attemptsOf(cause, maxAttempts),
       at: now,
     });
-    await releaseLeases(deps.db, leaseHolder(state.run.runId));
+    await appendEvents(deps.db, [
+      {
+        id: `dead-letter:${id}`,
+        type: "dead_lettered",
+        entityType: "dead_letter",
+        entityId: id,
+        correlationId: state.run.correlationId,
+        causationId: state.run.requestEventId,
+        source: failure.node,
+        payload: { error: errorChain(cause)[0] ?? null, compensation },
+        occurredAt: now,
+      },
+    ]);
     deps.logger.warn(
       { runId: state.run.runId, node: failure.node, code: errorChain(cause)[0]?.code },
       "dead-lettered",
@@ -61,4 +114,9 @@ export function deadLetterHandler(deps: GraphDeps, maxAttempts: number) {
     };
     return { errors: [error] };
   };
+}
+
+/** Attempts made: a permanent or policy error is never retried, so it failed on its first attempt. */
+function attemptsOf(error: unknown, maxAttempts: number): number {
+  return classifyError(error) === "transient" ? maxAttempts : 1;
 }

@@ -4,6 +4,7 @@ import { appendEvents } from "../store/repos/events.ts";
 import { releaseLeases } from "../store/repos/leases.ts";
 import { claimOutboxKey, markOutboxSent } from "../store/repos/outbox.ts";
 import { startSequence } from "../store/repos/sequences.ts";
+import type { CrashPoints } from "./crash-point.ts";
 import type { GraphDeps } from "./deps.ts";
 import { contentHash } from "./intents.ts";
 import type { EffectRecord, GraphStateUpdate, GraphStateValue, GuardDecision } from "./state.ts";
@@ -21,7 +22,7 @@ export function idempotencyKey(threadId: string, runId: string, actionId: string
 }
 
 /** The effects node: executes allowed, approved actions through the outbox, exactly once per key. */
-export function effectsNode(deps: GraphDeps) {
+export function effectsNode(deps: GraphDeps, crash: CrashPoints = { hit: () => undefined }) {
   return async function effects(state: GraphStateValue): Promise<GraphStateUpdate> {
     const { run } = state;
     const now = new Date(run.now);
@@ -44,7 +45,7 @@ export function effectsNode(deps: GraphDeps) {
         });
         continue;
       }
-      // The outbox claim and the CRM write commit together: a crash leaves both or neither.
+      // The outbox claim, the CRM write and the effect event commit together: a crash leaves all or none.
       const executed = await deps.db.transaction().execute(async (trx) => {
         const claimed = await claimOutboxKey(trx, {
           key,
@@ -57,10 +58,25 @@ export function effectsNode(deps: GraphDeps) {
           at: now,
         });
         if (!claimed) return false;
+        crash.hit("effects:claimed");
         await apply(trx, action, decision, key, now);
         await markOutboxSent(trx, key, now);
+        await appendEvents(trx, [
+          {
+            id: `effect:${key}`,
+            type: "effect_executed",
+            entityType: "outbox",
+            entityId: key,
+            correlationId: run.correlationId,
+            causationId: run.requestEventId,
+            source: "effects",
+            payload: { actionId: action.id, actionType: action.type, detail: describe(action, decision) },
+            occurredAt: now,
+          },
+        ]);
         return true;
       });
+      crash.hit("effects:committed");
       records.push({
         key,
         actionId: action.id,
@@ -72,22 +88,6 @@ export function effectsNode(deps: GraphDeps) {
     }
 
     await releaseLeases(deps.db, leaseHolder(run.runId));
-    await appendEvents(
-      deps.db,
-      records
-        .filter((r) => r.status === "executed")
-        .map((r) => ({
-          id: `effect:${r.key}`,
-          type: "effect_executed",
-          entityType: "outbox",
-          entityId: r.key,
-          correlationId: run.correlationId,
-          causationId: run.requestEventId,
-          source: "effects",
-          payload: { actionId: r.actionId, actionType: r.actionType, detail: r.detail },
-          occurredAt: now,
-        })),
-    );
     return { effects: records };
   };
 }

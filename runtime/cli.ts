@@ -4,12 +4,15 @@ import { approvalsCommand } from "./commands/approvals.ts";
 import { askCommand } from "./commands/ask.ts";
 import { chatCommand } from "./commands/chat.ts";
 import { demoCommand } from "./commands/demo.ts";
+import { dlqCommand } from "./commands/dlq.ts";
 import { emitCommand } from "./commands/emit.ts";
 import { evalCommand } from "./commands/eval.ts";
+import { healthCommand } from "./commands/health.ts";
 import { importCommand } from "./commands/import.ts";
 import { playCommand, playsCommand, scheduleCommand } from "./commands/play.ts";
 import { promptsCommand } from "./commands/prompts.ts";
 import { reportCommand } from "./commands/report.ts";
+import { resumeCommand } from "./commands/resume.ts";
 import { runsCommand, traceCommand } from "./commands/runs.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { usageCommand } from "./commands/usage.ts";
@@ -38,6 +41,9 @@ export function buildProgram(): Command {
     promptsCommand(),
     usageCommand(),
     evalCommand(),
+    resumeCommand(),
+    dlqCommand(),
+    healthCommand(),
   ]) {
     program.addCommand(command);
   }

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type BaseCheckpointSaver, Command, Overwrite } from "@langchain/langgraph";
+import {
+  type BaseCheckpointSaver,
+  Command,
+  RunControl as GraphRunControl,
+  isGraphDrained,
+  Overwrite,
+} from "@langchain/langgraph";
 import type { Logger } from "pino";
 import type { AgentDefinition } from "../agents/agent.ts";
 import type { AgentId } from "../domain/agents.ts";
@@ -15,13 +21,25 @@ import {
 import { type ApprovalPolicy, DEFAULT_APPROVAL_POLICY } from "../graph/approval-policy.ts";
 import { buildGraph, type OrchestratorGraph } from "../graph/build.ts";
 import type { AgentRunner, ChatRouter, GraphDeps } from "../graph/deps.ts";
+import { leaseHolder } from "../graph/effects.ts";
 import { eventRequestKey, threadForEvent } from "../graph/request.ts";
 import type { GraphStateValue } from "../graph/state.ts";
 import type { Store } from "../store/db.ts";
 import { approvalsOfRun, decideApproval, getApproval } from "../store/repos/approvals.ts";
+import { closeDeadLetter, getDeadLetter } from "../store/repos/dead-letters.ts";
 import { appendEvents } from "../store/repos/events.ts";
-import { createRun, getRun, type RunRow, setRunStatus, unfinishedRuns } from "../store/repos/runs.ts";
+import { releaseLeases } from "../store/repos/leases.ts";
+import {
+  createRun,
+  decidedWaitingRuns,
+  getRun,
+  type RunRow,
+  setRunStatus,
+  unfinishedRuns,
+} from "../store/repos/runs.ts";
 import { emptyOutcome, outcomeFromState, type RunOutcome } from "./outcome.ts";
+import { AgentGuard, type AgentHealth } from "./reliability/agent-guard.ts";
+import type { RunControl } from "./run-control.ts";
 
 /** Options for the orchestrator; everything but the store, logger and agents has a sensible default. */
 export interface OrchestratorOptions {
@@ -38,6 +56,10 @@ export interface OrchestratorOptions {
   maxCascade?: number;
   /** Called with each node's name as a run progresses. */
   onStep?: (step: { runId: string; node: string }) => void;
+  /** Graceful shutdown: once it drains, runs stop at a superstep boundary and new ones wait. */
+  control?: RunControl;
+  /** Bulkhead, breaker and retry budget per agent around the agent runner; one is made when absent. */
+  agentGuard?: AgentGuard;
 }
 
 /** Per-request options. */
@@ -61,6 +83,9 @@ export class Orchestrator {
   private readonly maxCascade: number;
   private readonly onStep?: OrchestratorOptions["onStep"];
   private readonly threads = new Map<string, Promise<unknown>>();
+  private readonly control?: RunControl;
+  private readonly agentGuard: AgentGuard;
+  private readonly agents: OrchestratorOptions["agents"];
 
   constructor(options: OrchestratorOptions) {
     this.store = options.store;
@@ -68,18 +93,21 @@ export class Orchestrator {
     this.clock = options.clock ?? (() => new Date());
     this.maxCascade = options.maxCascade ?? 3;
     this.onStep = options.onStep;
+    this.control = options.control;
+    this.agents = options.agents;
+    this.agentGuard = options.agentGuard ?? new AgentGuard();
     const deps: GraphDeps = {
       db: options.store.db,
       logger: options.logger,
       agents: options.agents,
-      runAgent: options.runAgent ?? ((agent, input, kit) => agent.playbook(input, kit)),
+      runAgent: this.agentGuard.wrap(options.runAgent ?? ((agent, input, kit) => agent.playbook(input, kit))),
       routeChat: options.routeChat,
       conflictPolicy: options.conflictPolicy ?? DEFAULT_CONFLICT_POLICY,
       approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY,
       leaseTtlMs: 10 * 60_000,
       hopCap: 8,
     };
-    this.graph = buildGraph(deps, options.checkpointer);
+    this.graph = buildGraph(deps, options.checkpointer, { yieldToSignals: this.control !== undefined });
   }
 
   /** Validates an event at the boundary; a bad one is refused with one line per wrong field. */
@@ -214,9 +242,18 @@ export class Orchestrator {
       edit: verdict.edit,
       at: this.clock(),
     });
-    const all = await approvalsOfRun(this.store.db, row.run_id);
-    const waiting = all.filter((a) => a.status === "pending").length;
-    if (waiting > 0) return { outcome: null, waiting };
+    const outcome = await this.resumeDecided(row.run_id);
+    if (!outcome) {
+      const all = await approvalsOfRun(this.store.db, row.run_id);
+      return { outcome: null, waiting: all.filter((a) => a.status === "pending").length };
+    }
+    return { outcome, waiting: 0 };
+  }
+
+  /** Resumes a run with its recorded verdicts once none is pending; null while some still wait. */
+  private async resumeDecided(runId: string): Promise<RunOutcome | null> {
+    const all = await approvalsOfRun(this.store.db, runId);
+    if (all.length === 0 || all.some((a) => a.status === "pending")) return null;
     const verdicts = all.map((a) => ({
       approvalId: a.id,
       verdict: a.status === "approved" ? "approve" : a.status === "edited" ? "edit" : "reject",
@@ -224,7 +261,7 @@ export class Orchestrator {
       note: a.decision_note,
       ...(a.edit ? { edit: JSON.parse(a.edit) } : {}),
     }));
-    return { outcome: await this.resume(row.run_id, { verdicts }), waiting: 0 };
+    return this.resume(runId, { verdicts });
   }
 
   /** The approvals a thread is stopped on, if any. */
@@ -237,13 +274,68 @@ export class Orchestrator {
     );
   }
 
-  /** Finds runs that never finished (a crash, a kill) and resumes each from its last checkpoint. */
+  /**
+   * Finds runs that never finished (a crash, a kill, a drain) and resumes each from its last checkpoint,
+   * including runs whose approvals were all decided but which died before they resumed.
+   */
   async resumeUnfinished(): Promise<RunOutcome[]> {
     const outcomes: RunOutcome[] = [];
     for (const run of await unfinishedRuns(this.store.db)) {
-      outcomes.push(await this.onThread(run.thread_id, () => this.execute(run, null, 0)));
+      if (this.control?.draining) break;
+      let outcome = await this.onThread(run.thread_id, () => this.execute(run, null, 0));
+      if (outcome.status === "waiting_approval") outcome = (await this.resumeDecided(run.id)) ?? outcome;
+      outcomes.push(outcome);
+    }
+    for (const run of await decidedWaitingRuns(this.store.db)) {
+      if (this.control?.draining) break;
+      const outcome = await this.resumeDecided(run.id);
+      if (outcome) outcomes.push(outcome);
     }
     return outcomes;
+  }
+
+  /** Per-agent breaker, retry budget and bulkhead state in this process. */
+  health(): AgentHealth[] {
+    return this.agentGuard.health(Object.keys(this.agents));
+  }
+
+  /**
+   * Re-submits a dead letter's request as a new run and marks the letter redriven; a letter that is not
+   * open is refused. Returns the new run's outcome.
+   */
+  async redrive(deadLetterId: string): Promise<RunOutcome> {
+    const letter = await getDeadLetter(this.store.db, deadLetterId);
+    if (!letter) {
+      throw new UserError(
+        "dead_letter_unknown",
+        `There is no dead letter ${deadLetterId}; see \`growth dlq list\`.`,
+      );
+    }
+    if (letter.status !== "open") {
+      throw new UserError("dead_letter_closed", `Dead letter ${deadLetterId} was already ${letter.status}.`);
+    }
+    const run = await getRun(this.store.db, letter.run_id);
+    const request = JSON.parse(letter.event) as Request;
+    const now = this.clock();
+    if (!(await closeDeadLetter(this.store.db, deadLetterId, "redriven", now))) {
+      throw new UserError("dead_letter_closed", `Dead letter ${deadLetterId} was handled by someone else.`);
+    }
+    const entity =
+      request.kind === "event"
+        ? { type: request.event.entity_type, id: request.event.entity_id }
+        : request.kind === "play"
+          ? { type: "play", id: request.play }
+          : { type: "conversation", id: letter.thread_id };
+    return this.submit(
+      request.kind === "event" ? { ...request, eventId: "" } : request,
+      {
+        threadId: letter.thread_id,
+        requestKey: `redrive:${deadLetterId}`,
+        correlationId: letter.correlation_id,
+        entity,
+      },
+      { causationId: `dead-letter:${deadLetterId}`, dryRun: run?.dry_run === 1 },
+    );
   }
 
   private async submit(
@@ -298,8 +390,20 @@ export class Orchestrator {
         `Already handled: this request was accepted before as run ${run.id} (${run.status}); nothing was started again.`,
       );
     }
-    const outcome = await this.onThread(run.thread_id, () => this.execute(run, null, options.depth ?? 0));
-    return outcome;
+    if (this.control?.draining) return this.parked(run, "a shutdown is draining");
+    return this.onThread(run.thread_id, () => this.execute(run, null, options.depth ?? 0));
+  }
+
+  /** Leaves a run to the next start: queued (so `growth resume` finds it), its leases released. */
+  private async parked(run: RunRow, why: string): Promise<RunOutcome> {
+    await setRunStatus(this.store.db, run.id, "queued", this.clock());
+    await releaseLeases(this.store.db, leaseHolder(run.id));
+    return emptyOutcome(
+      { runId: run.id, threadId: run.thread_id, correlationId: run.correlation_id },
+      "queued",
+      null,
+      `Stopped at a checkpoint because ${why}; the next start (or \`growth resume\`) finishes it.`,
+    );
   }
 
   /** Runs (or resumes) one run on its thread; the caller holds the thread. */
@@ -319,7 +423,8 @@ export class Orchestrator {
         return this.finish(run, current as GraphStateValue, await this.pendingOf(run.thread_id));
       input = null; // crashed mid-run: continue from the last checkpoint
     } else if (ownsCheckpoint) {
-      return this.finish(run, current as GraphStateValue, []);
+      // Died after the last checkpoint but before it was recorded as finished.
+      return this.complete(run, current as GraphStateValue, [], depth);
     } else if (interrupted) {
       await setRunStatus(this.store.db, run.id, "queued", this.clock());
       return emptyOutcome(
@@ -332,32 +437,74 @@ export class Orchestrator {
       input = initialInput(run);
     }
 
+    if (this.control?.draining) return this.parked(run, "a shutdown is draining");
     await setRunStatus(this.store.db, run.id, "running", this.clock());
     let state: GraphStateValue | undefined;
-    const stream = await this.graph.stream(input as never, {
-      ...config,
-      durability: "sync",
-      streamMode: ["updates", "values"],
-    });
-    for await (const [mode, chunk] of stream as AsyncIterable<[string, Record<string, unknown>]>) {
-      // At an interrupt the values stream yields `{ __interrupt__ }`, not the state: keep the last real state.
-      if (mode === "values") {
-        if (!("__interrupt__" in chunk)) state = chunk as unknown as GraphStateValue;
-      } else
-        for (const node of Object.keys(chunk))
-          if (node !== "__interrupt__") this.onStep?.({ runId: run.id, node });
+    // LangGraph's own RunControl stops the run at the next superstep boundary once our drain is asked for.
+    const runControl = new GraphRunControl();
+    const stopListening = this.control?.onDrain((reason) => runControl.requestDrain(reason));
+    try {
+      const stream = await this.graph.stream(input as never, {
+        ...config,
+        durability: "sync",
+        streamMode: ["updates", "values"],
+        control: runControl,
+      });
+      for await (const [mode, chunk] of stream as AsyncIterable<[string, Record<string, unknown>]>) {
+        // At an interrupt the values stream yields `{ __interrupt__ }`, not the state: keep the last real state.
+        if (mode === "values") {
+          if (!("__interrupt__" in chunk)) state = chunk as unknown as GraphStateValue;
+        } else
+          for (const node of Object.keys(chunk))
+            if (node !== "__interrupt__") this.onStep?.({ runId: run.id, node });
+      }
+    } catch (error) {
+      // Drained at a superstep boundary: the checkpoint is saved and the next start resumes from it.
+      if (isGraphDrained(error)) return this.parked(run, "a shutdown is draining");
+      throw error;
+    } finally {
+      stopListening?.();
     }
     const pending = await this.pendingOf(run.thread_id);
     const finalState = state ?? ((await this.graph.getState(config)).values as GraphStateValue);
-    const outcome = await this.finish(run, finalState, pending);
-    if (outcome.status === "completed" && depth < this.maxCascade)
-      await this.cascade(outcome, finalState, depth);
-    return outcome;
+    return this.complete(run, finalState, pending, depth);
+  }
+
+  /** Records where a run ended; a completed run first submits its follow-ups, so a crash repeats none. */
+  private async complete(
+    run: RunRow,
+    state: GraphStateValue,
+    pending: PendingApproval[],
+    depth: number,
+  ): Promise<RunOutcome> {
+    if (pending.length === 0 && depth < this.maxCascade) {
+      // Follow-up keys are content hashes: submitting again after a crash is a recorded duplicate.
+      await this.cascade(outcomeFromState(state, "completed", []), state, depth);
+    }
+    return this.finish(run, state, pending);
   }
 
   private async finish(run: RunRow, state: GraphStateValue, pending: PendingApproval[]): Promise<RunOutcome> {
     const status = pending.length > 0 ? "waiting_approval" : "completed";
     const outcome = outcomeFromState(state, status, pending);
+    if (status === "completed") {
+      await appendEvents(this.store.db, [
+        {
+          id: `${run.id}:finished`,
+          type: "run_completed",
+          entityType: "run",
+          entityId: run.id,
+          correlationId: run.correlation_id,
+          causationId: `${run.id}:accepted`,
+          source: "orchestrator",
+          payload: {
+            effects: outcome.effects.filter((e) => e.status === "executed").length,
+            errors: outcome.errors.map((e) => e.code),
+          },
+          occurredAt: new Date(state.run?.now ?? run.started_at),
+        },
+      ]);
+    }
     await setRunStatus(this.store.db, run.id, status, this.clock(), {
       route: outcome.route,
       decisions: outcome.decisions.length,

@@ -117,3 +117,14 @@ export async function createCampaignRecord(
     .onConflict((oc) => oc.column("id").doNothing())
     .execute();
 }
+
+/** Compensation for a started sequence: cancels it so none of its scheduled touches go out. */
+export async function cancelSequence(db: Kysely<Database>, id: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("sequences")
+    .set({ status: "cancelled", ends_at: at.toISOString() })
+    .where("id", "=", id)
+    .where("status", "=", "active")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

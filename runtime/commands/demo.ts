@@ -3,13 +3,15 @@ import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
 import { demoCandidates, nextDemoIndex } from "../../store/queries/demo-candidates.ts";
 import { countDeadLetters } from "../../store/repos/dead-letters.ts";
+import { usageSummary } from "../../store/repos/llm-calls.ts";
+import { unfinishedRuns } from "../../store/repos/runs.ts";
 import { withOrchestrator } from "../context.ts";
-import { DEMO_APPROVAL_POLICY_TEXT, demoVerdict } from "../demo/approval-policy.ts";
+import { DEMO_APPROVAL_POLICY_TEXT } from "../demo/approval-policy.ts";
+import { settleByDemoPolicy, settleLeftovers } from "../demo/settle.ts";
 import { demoStream } from "../demo/stream.ts";
 import { DemoTally } from "../demo/summary.ts";
-import type { Orchestrator } from "../orchestrator.ts";
-import type { RunOutcome } from "../outcome.ts";
 import { buildReport, renderReport } from "../report/index.ts";
+import { RunControl } from "../run-control.ts";
 import { DEFAULT_ANCHOR, DEFAULT_SEED, formatSeedSummary, seedIfEmpty } from "../seed/index.ts";
 
 const DAY = 86_400_000;
@@ -35,82 +37,85 @@ export function demoCommand(): Command {
         if (!Number.isInteger(options.seed))
           throw new UserError("seed_invalid", "--seed takes a whole number.");
         const started = performance.now();
-        await withOrchestrator(command, async ({ store, orchestrator }) => {
-          const seeded = await seedIfEmpty(store, { seed: options.seed });
-          console.log(
-            seeded ? formatSeedSummary(seeded, store.file) : `Using the data already in ${store.file}.`,
-          );
+        // SIGTERM / SIGINT drain at a superstep boundary; the next start resumes what was cut short.
+        const control = new RunControl();
+        const untrap = control.trapSignals();
+        try {
+          await withOrchestrator(
+            command,
+            async ({ store, orchestrator }) => {
+              const seeded = await seedIfEmpty(store, { seed: options.seed });
+              console.log(
+                seeded ? formatSeedSummary(seeded, store.file) : `Using the data already in ${store.file}.`,
+              );
 
-          const tally = new DemoTally();
-          const resumed = await orchestrator.resumeUnfinished();
-          for (const outcome of resumed) tally.add(await settle(orchestrator, outcome));
+              const tally = new DemoTally();
+              const resumed = await orchestrator.resumeUnfinished();
+              for (const outcome of resumed) tally.add(await settleByDemoPolicy(orchestrator, outcome));
+              for (const outcome of await settleLeftovers(orchestrator, store.db)) tally.add(outcome);
 
-          const from = await nextDemoIndex(store.db, options.seed);
-          const to = from + options.events;
-          const stream = demoStream(await demoCandidates(store.db), {
-            seed: options.seed,
-            start: new Date(Date.parse(DEFAULT_ANCHOR) + DAY),
-            from,
-            to,
-          });
-          console.log(
-            `Playing events ${from + 1}–${to} of the demo stream${options.dryRun ? " (dry run: no effects)" : ""}.\nApproval policy: ${DEMO_APPROVAL_POLICY_TEXT}.`,
-          );
-          const bar = options.progress
-            ? new cliProgress.SingleBar(
-                {
-                  format: "  {bar} {value}/{total} events · {runs} runs · {conflicts} conflicts",
-                  stream: process.stderr,
-                  hideCursor: true,
-                },
-                cliProgress.Presets.shades_classic,
-              )
-            : null;
-          bar?.start(stream.length, 0, { runs: 0, conflicts: 0 });
-          for (const item of stream) {
-            const outcome = await orchestrator.submitEvent(item.event, {
-              at: item.at,
-              dryRun: options.dryRun,
-            });
-            tally.add(await settle(orchestrator, outcome));
-            bar?.increment(1, {
-              runs: tally.runs,
-              conflicts: [...tally.conflicts.values()].reduce((a, b) => a + b, 0),
-            });
-          }
-          bar?.stop();
+              const from = await nextDemoIndex(store.db, options.seed);
+              const to = from + options.events;
+              const stream = demoStream(await demoCandidates(store.db), {
+                seed: options.seed,
+                start: new Date(Date.parse(DEFAULT_ANCHOR) + DAY),
+                from,
+                to,
+              });
+              console.log(
+                `Playing events ${from + 1}–${to} of the demo stream${options.dryRun ? " (dry run: no effects)" : ""}.\nApproval policy: ${DEMO_APPROVAL_POLICY_TEXT}.`,
+              );
+              const bar = options.progress
+                ? new cliProgress.SingleBar(
+                    {
+                      format: "  {bar} {value}/{total} events · {runs} runs · {conflicts} conflicts",
+                      stream: process.stderr,
+                      hideCursor: true,
+                    },
+                    cliProgress.Presets.shades_classic,
+                  )
+                : null;
+              bar?.start(stream.length, 0, { runs: 0, conflicts: 0 });
+              for (const item of stream) {
+                if (control.draining) break;
+                const outcome = await orchestrator.submitEvent(item.event, {
+                  at: item.at,
+                  dryRun: options.dryRun,
+                });
+                tally.add(await settleByDemoPolicy(orchestrator, outcome));
+                bar?.increment(1, {
+                  runs: tally.runs,
+                  conflicts: [...tally.conflicts.values()].reduce((a, b) => a + b, 0),
+                });
+              }
+              bar?.stop();
+              if (control.draining) {
+                const left = (await unfinishedRuns(store.db)).length;
+                console.log(
+                  `Stopped on ${control.drainReason}: ${tally.runs} runs done, ${left} left at a checkpoint; leases released. Run \`npm start\` (or \`growth resume\`) to finish.`,
+                );
+                return;
+              }
 
-          console.log("");
-          console.log(renderReport(await buildReport(store.db, {})));
-          console.log("");
-          const deadLetters = (await countDeadLetters(store.db)).open ?? 0;
-          console.log(
-            tally.render({
-              deadLetters,
-              resumed: resumed.length,
-              seconds: (performance.now() - started) / 1000,
-              policy: DEMO_APPROVAL_POLICY_TEXT,
-            }),
+              console.log("");
+              console.log(renderReport(await buildReport(store.db, {})));
+              console.log("");
+              const deadLetters = (await countDeadLetters(store.db)).open ?? 0;
+              console.log(
+                tally.render({
+                  deadLetters,
+                  resumed: resumed.length,
+                  seconds: (performance.now() - started) / 1000,
+                  policy: DEMO_APPROVAL_POLICY_TEXT,
+                  usage: await usageSummary(store.db, "model", { since: tally.startedAt }),
+                }),
+              );
+            },
+            { control },
           );
-        });
+        } finally {
+          untrap();
+        }
       },
     );
-}
-
-/** Resolves a run's pending approvals by the demo policy until it finishes. */
-async function settle(orchestrator: Orchestrator, outcome: RunOutcome): Promise<RunOutcome> {
-  let current = outcome;
-  for (let round = 0; current.status === "waiting_approval" && round < 5; round++) {
-    const snapshot = await orchestrator.graph.getState({ configurable: { thread_id: current.threadId } });
-    const proposals = (snapshot.values as { proposals?: { id: string }[] }).proposals ?? [];
-    let resumed: RunOutcome | null = null;
-    for (const approval of current.pendingApprovals) {
-      const action = (proposals.find((p) => p.id === approval.actionId) ?? {}) as Record<string, unknown>;
-      const result = await orchestrator.decide(approval.approvalId, demoVerdict(approval, action));
-      if (result.outcome) resumed = result.outcome;
-    }
-    if (!resumed) break;
-    current = resumed;
-  }
-  return current;
 }

@@ -57,3 +57,27 @@ export async function countDeadLetters(db: Kysely<Database>): Promise<Record<str
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** What happened to a dead letter after it was recorded. */
+export type DeadLetterStatus = "open" | "redriven" | "discarded";
+
+/** One dead letter by id. */
+export async function getDeadLetter(db: Kysely<Database>, id: string): Promise<DeadLetterRow | undefined> {
+  return db.selectFrom("dead_letters").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Moves an open dead letter to a new status; returns false when it was not open (already handled). */
+export async function closeDeadLetter(
+  db: Kysely<Database>,
+  id: string,
+  status: Exclude<DeadLetterStatus, "open">,
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("dead_letters")
+    .set({ status, updated_at: at.toISOString() })
+    .where("id", "=", id)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

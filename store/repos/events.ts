@@ -20,27 +20,63 @@ export interface StoredEvent extends EventRecord {
   seq: number;
 }
 
-/** Appends events; an id already present is skipped, so re-running a writer never duplicates. */
+/**
+ * Appends events; an id already present is skipped, so re-running a writer never duplicates. Each row is
+ * inserted only when its id is absent (not merely ignored on conflict), because an ignored insert still
+ * spends a sequence number and would leave a gap in the log.
+ */
 export async function appendEvents(db: Kysely<Database>, events: readonly EventRecord[]): Promise<number> {
-  if (events.length === 0) return 0;
-  const result = await db
-    .insertInto("events")
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        type: e.type,
-        entity_type: e.entityType,
-        entity_id: e.entityId,
-        correlation_id: e.correlationId,
-        causation_id: e.causationId,
-        source: e.source,
-        payload: JSON.stringify(e.payload ?? null),
-        occurred_at: e.occurredAt.toISOString(),
-      })),
-    )
-    .onConflict((oc) => oc.column("id").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+  let inserted = 0;
+  for (const e of events) {
+    const result = await db
+      .insertInto("events")
+      .columns([
+        "id",
+        "type",
+        "entity_type",
+        "entity_id",
+        "correlation_id",
+        "causation_id",
+        "source",
+        "payload",
+        "occurred_at",
+      ])
+      .expression(
+        db
+          .selectNoFrom((eb) => [
+            eb.val(e.id).as("id"),
+            eb.val(e.type).as("type"),
+            eb.val(e.entityType).as("entity_type"),
+            eb.val(e.entityId).as("entity_id"),
+            eb.val(e.correlationId).as("correlation_id"),
+            eb.val(e.causationId).as("causation_id"),
+            eb.val(e.source).as("source"),
+            eb.val(JSON.stringify(e.payload ?? null)).as("payload"),
+            eb.val(e.occurredAt.toISOString()).as("occurred_at"),
+          ])
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom("events").select("seq").where("id", "=", e.id))),
+          ),
+      )
+      .onConflict((oc) => oc.column("id").doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** Sequence numbers missing between the first and the last event: zero for a log with no gaps. */
+export async function eventLogGaps(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("events")
+    .select((eb) => [
+      eb.fn.min<number>("seq").as("lo"),
+      eb.fn.max<number>("seq").as("hi"),
+      eb.fn.countAll<number>().as("n"),
+    ])
+    .executeTakeFirstOrThrow();
+  const n = Number(row.n);
+  return n === 0 ? 0 : Number(row.hi) - Number(row.lo) + 1 - n;
 }
 
 /** Every event of one request, in log order. */

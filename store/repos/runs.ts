@@ -119,3 +119,31 @@ export async function countRunsByStatus(db: Kysely<Database>): Promise<Record<st
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/**
+ * Runs stopped at the approval gate whose approvals all have a verdict: a crash came between the last
+ * verdict and the resume, so they must be resumed with the recorded verdicts.
+ */
+export async function decidedWaitingRuns(db: Kysely<Database>): Promise<RunRow[]> {
+  return db
+    .selectFrom("runs")
+    .selectAll()
+    .where("status", "=", "waiting_approval")
+    .where((eb) =>
+      eb.exists(eb.selectFrom("approvals").select("id").whereRef("approvals.run_id", "=", "runs.id")),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("approvals")
+            .select("id")
+            .whereRef("approvals.run_id", "=", "runs.id")
+            .where("approvals.status", "=", "pending"),
+        ),
+      ),
+    )
+    .orderBy("started_at")
+    .orderBy("id")
+    .execute();
+}

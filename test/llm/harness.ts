@@ -5,6 +5,7 @@ import type { ServedBy } from "../../agents/llm/runner.ts";
 import type { AgentId } from "../../domain/agents.ts";
 import type { ApprovalPolicy } from "../../graph/approval-policy.ts";
 import { loadModelConfig } from "../../models/config.ts";
+import type { ResilienceOptions } from "../../models/resilience.ts";
 import { createApp } from "../../runtime/app.ts";
 import { createLogger } from "../../runtime/logger.ts";
 import { MOCK_PRICES } from "../contract/harness.ts";
@@ -12,7 +13,11 @@ import { FIXTURE_NOW, fixtureStore } from "../helpers/fixture.ts";
 
 /** The app in LLM mode over the fixture store, with the real SDK clients pointed at aimock on loopback. */
 export async function startLlmApp(
-  options: { env?: Record<string, string>; approvalPolicy?: ApprovalPolicy } = {},
+  options: {
+    env?: Record<string, string>;
+    approvalPolicy?: ApprovalPolicy;
+    resilience?: Partial<ResilienceOptions>;
+  } = {},
 ) {
   const mock = new LLMock({ port: 0, host: "127.0.0.1" });
   await mock.start();
@@ -36,7 +41,7 @@ export async function startLlmApp(
   const steps: string[] = [];
   const { orchestrator, models } = createApp(fixture.store, createLogger({ level: "silent" }), {
     modelConfig: config,
-    resilience: {
+    resilience: options.resilience ?? {
       backoff: { initialMs: 5, maxMs: 20, maxRetryAfterMs: 5_000 },
       breaker: { failures: 5, halfOpenAfterMs: 60_000 },
     },

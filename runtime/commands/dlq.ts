@@ -1,0 +1,154 @@
+import { Command } from "commander";
+import { UserError } from "../../domain/errors.ts";
+import {
+  closeDeadLetter,
+  type DeadLetterRow,
+  getDeadLetter,
+  listDeadLetters,
+} from "../../store/repos/dead-letters.ts";
+import { appendEvents } from "../../store/repos/events.ts";
+import { withContext, withOrchestrator } from "../context.ts";
+
+/** `growth dlq`: list, show, redrive or discard the steps that failed for good. */
+export function dlqCommand(): Command {
+  const dlq = new Command("dlq").description(
+    "dead letters: steps that failed for good, with their event, state, error chain and attempts",
+  );
+
+  dlq
+    .command("list", { isDefault: true })
+    .description("list open dead letters, newest first")
+    .option("--all", "include redriven and discarded ones")
+    .option("--json", "print JSON")
+    .action(async (options: { all?: boolean; json?: boolean }, command: Command) => {
+      await withContext(command, async ({ store }) => {
+        const rows = await listDeadLetters(store.db, options.all ? undefined : "open");
+        if (options.json) {
+          console.log(JSON.stringify(rows.map(summary), null, 2));
+          return;
+        }
+        if (rows.length === 0) {
+          console.log(options.all ? "No dead letters." : "No open dead letters.");
+          return;
+        }
+        for (const row of rows) {
+          const s = summary(row);
+          console.log(
+            `${s.id}  ${s.status.padEnd(9)} ${s.node}  ${s.code ?? "-"}  ${s.attempts} attempt${s.attempts === 1 ? "" : "s"}  ${s.created_at}\n    ${s.message}`,
+          );
+        }
+        console.log(
+          "\nShow one with `growth dlq show <id>`; `redrive <id>` runs it again, `discard <id>` closes it.",
+        );
+      });
+    });
+
+  dlq
+    .command("show")
+    .description("show one dead letter: the event, the state snapshot, the error chain and the attempts")
+    .argument("<id>", "dead letter id (see `growth dlq list`)")
+    .option("--json", "print JSON")
+    .action(async (id: string, options: { json?: boolean }, command: Command) => {
+      await withContext(command, async ({ store }) => {
+        const row = await found(await getDeadLetter(store.db, id), id);
+        const detail = {
+          ...summary(row),
+          run_id: row.run_id,
+          thread_id: row.thread_id,
+          correlation_id: row.correlation_id,
+          event: JSON.parse(row.event) as unknown,
+          state: JSON.parse(row.state) as unknown,
+          error_chain: JSON.parse(row.error) as unknown,
+        };
+        console.log(options.json ? JSON.stringify(detail, null, 2) : render(detail));
+      });
+    });
+
+  dlq
+    .command("redrive")
+    .description("submit the dead letter's request again as a new run and mark the letter redriven")
+    .argument("<id>", "dead letter id")
+    .action(async (id: string, _options: unknown, command: Command) => {
+      await withOrchestrator(command, async ({ orchestrator }) => {
+        const outcome = await orchestrator.redrive(id);
+        const effects = outcome.effects.filter((e) => e.status === "executed").length;
+        console.log(
+          `Redrove ${id} as run ${outcome.runId}: ${outcome.status}, ${effects} effect${effects === 1 ? "" : "s"}, ${outcome.errors.length} error${outcome.errors.length === 1 ? "" : "s"}.`,
+        );
+      });
+    });
+
+  dlq
+    .command("discard")
+    .description("close a dead letter without running it again")
+    .argument("<id>", "dead letter id")
+    .option("--reason <text>", "why it is discarded", "discarded by an operator")
+    .action(async (id: string, options: { reason: string }, command: Command) => {
+      await withContext(command, async ({ store }) => {
+        const row = await found(await getDeadLetter(store.db, id), id);
+        const at = new Date();
+        if (!(await closeDeadLetter(store.db, id, "discarded", at))) {
+          throw new UserError("dead_letter_closed", `Dead letter ${id} was already ${row.status}.`);
+        }
+        await appendEvents(store.db, [
+          {
+            id: `dead-letter:${id}:discarded`,
+            type: "dead_letter_discarded",
+            entityType: "dead_letter",
+            entityId: id,
+            correlationId: row.correlation_id,
+            causationId: `dead-letter:${id}`,
+            source: "operator",
+            payload: { reason: options.reason },
+            occurredAt: at,
+          },
+        ]);
+        console.log(`Discarded ${id}.`);
+      });
+    });
+
+  return dlq;
+}
+
+async function found(row: DeadLetterRow | undefined, id: string): Promise<DeadLetterRow> {
+  if (!row)
+    throw new UserError("dead_letter_unknown", `There is no dead letter ${id}; see \`growth dlq list\`.`);
+  return row;
+}
+
+function summary(row: DeadLetterRow) {
+  const chain = JSON.parse(row.error) as { code: string | null; message: string }[];
+  return {
+    id: row.id,
+    status: row.status,
+    node: row.node,
+    code: chain[0]?.code ?? null,
+    message: chain[0]?.message ?? "",
+    attempts: row.attempts,
+    created_at: row.created_at,
+  };
+}
+
+function render(detail: Record<string, unknown>): string {
+  const lines = [
+    `Dead letter ${String(detail.id)} (${String(detail.status)})`,
+    `  node: ${String(detail.node)} · attempts: ${String(detail.attempts)} · at ${String(detail.created_at)}`,
+    `  run: ${String(detail.run_id)} · thread: ${String(detail.thread_id)} · correlation: ${String(detail.correlation_id)}`,
+    "  error chain (outermost first):",
+    ...(detail.error_chain as { name: string; code: string | null; message: string }[]).map(
+      (e, i) => `    ${i + 1}. ${e.name}${e.code ? ` [${e.code}]` : ""}: ${e.message}`,
+    ),
+    "  event:",
+    indent(JSON.stringify(detail.event, null, 2)),
+    "  state snapshot:",
+    indent(JSON.stringify(detail.state, null, 2)),
+  ];
+  return lines.join("\n");
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
+}
