@@ -7,9 +7,9 @@ import { conflictGuardNode } from "./conflict-guard.ts";
 import { type CrashPoints, crashPoints, withCrashPoint } from "./crash-point.ts";
 import { deadLetterHandler } from "./dead-letter.ts";
 import type { GraphDeps } from "./deps.ts";
-import { withSignalYield } from "./signal-yield.ts";
 import { effectsNode } from "./effects.ts";
 import { respondNode } from "./respond.ts";
+import { withSignalYield } from "./signal-yield.ts";
 import { GraphState } from "./state.ts";
 import { supervisorNode } from "./supervisor.ts";
 
