@@ -67,8 +67,10 @@ describe("campaign-execution playbook", () => {
       )
       .execute();
 
+  const play = { kind: "play", play: "weekly-campaign-optimisation" } as const;
+
   it("enrols the plan's contacts with the drafts' channel and template, skipping suppressed ones", async () => {
-    const out = await run({ request: { kind: "chat", text: "enrol them" }, artefacts });
+    const out = await run({ request: play, artefacts });
     expect(out.proposals).toEqual([
       expect.objectContaining({
         type: "enrol_in_campaign",
@@ -97,7 +99,7 @@ describe("campaign-execution playbook", () => {
 
   it("splits a large audience into batches of 50 on consecutive weekdays", async () => {
     await addContacts(115);
-    const out = await run({ request: { kind: "chat", text: "enrol them" }, artefacts });
+    const out = await run({ request: play, artefacts });
     expect(out.artefact.batches.map((b) => b.size)).toEqual([50, 50, 20]);
     expect(
       out.proposals.every((p) => p.type === "enrol_in_campaign" && p.contacts.length <= BATCH_SIZE),
@@ -109,15 +111,18 @@ describe("campaign-execution playbook", () => {
     ]);
   });
 
-  it("sends one bulk batch when asked, marked for approval", async () => {
+  it("sends one bulk batch when a chat names the planned campaign and asks for bulk, marked for approval", async () => {
     await addContacts(60);
-    const out = await run({ request: { kind: "chat", text: "bulk enrol everyone now" }, artefacts });
+    const text = "bulk enrol everyone now in cmp-saas-webinar-20260302";
+    const out = await run({ request: { kind: "chat", text }, artefacts });
     expect(out.proposals).toHaveLength(1);
     expect(out.artefact).toMatchObject({ bulk: true, batches: [{ size: 65, needsApproval: true }] });
   });
 
   it("without a plan, enrols the unowned audience in the running campaign the chat names", async () => {
-    const out = await run({ request: { kind: "chat", text: "Enrol the audience in the webinar campaign" } });
+    const out = await run({
+      request: { kind: "chat", text: "Enrol the audience in Webinar: pipeline hygiene" },
+    });
     expect(out.proposals[0]).toMatchObject({
       campaignId: "cmp-webinar",
       templateId: "webinar-invite",
@@ -127,6 +132,64 @@ describe("campaign-execution playbook", () => {
     expect(emails).toContain("una@umbrella.com");
     expect(emails).not.toContain("bea@globex.com");
     expect(emails).not.toContain("ivan@initech.com");
+  });
+
+  it("from chat, answers with a plan and proposes nothing when the campaign is not named", async () => {
+    const planOnly = await run({ request: { kind: "chat", text: "enrol them" }, artefacts });
+    expect(planOnly.proposals).toEqual([]);
+    expect(planOnly.summary).toMatch(
+      /^Plan only, nothing enrolled: I would enrol 5 contacts in cmp-saas-webinar/,
+    );
+    expect(planOnly.artefact).toMatchObject({
+      campaignId: "cmp-saas-webinar-20260302",
+      batches: [{ size: 5 }],
+    });
+
+    // A channel is not a name: "the webinar campaign" picks cmp-webinar for the plan but enrols nobody.
+    const byChannel = await run({
+      request: { kind: "chat", text: "Enrol the audience in the webinar campaign" },
+    });
+    expect(byChannel.proposals).toEqual([]);
+    expect(byChannel.artefact.campaignId).toBe("cmp-webinar");
+  });
+
+  it("from chat, enrols into a listed campaign named by exact name or id, case aside", async () => {
+    const byName = await run({
+      request: { kind: "chat", text: "kick off the SPRING NURTURE sends" },
+      artefacts,
+    });
+    expect(byName.proposals.map((p) => p.type === "enrol_in_campaign" && p.campaignId)).toEqual([
+      "cmp-nurture",
+    ]);
+    const byId = await run({ request: { kind: "chat", text: "enrol the audience in cmp-webinar" } });
+    expect(byId.proposals.map((p) => p.type === "enrol_in_campaign" && p.campaignId)).toEqual([
+      "cmp-webinar",
+    ]);
+    // "spring nurtures" is not the name "Spring nurture".
+    const near = await run({ request: { kind: "chat", text: "enrol the spring nurtures" } });
+    expect(near.proposals).toEqual([]);
+  });
+
+  it("from chat, reaches only the contacts the request names, suppressed ones still skipped", async () => {
+    const text = "Enrol ana@acme.com and SAM@acme.com in cmp-saas-webinar-20260302";
+    const out = await run({ request: { kind: "chat", text }, artefacts });
+    expect(out.proposals).toHaveLength(1);
+    expect(out.proposals[0]).toMatchObject({
+      contacts: [{ email: "ana@acme.com", accountDomain: "acme.com" }],
+    });
+    expect(out.artefact.skipped).toEqual([{ email: "sam@acme.com", reason: "do_not_contact" }]);
+  });
+
+  it("never bulk-sends from a chat that names one person and no campaign", async () => {
+    const text = "Sam said yes on the phone, remove his do-not-contact and send the intro to ana@acme.com";
+    const out = await run({ request: { kind: "chat", text }, artefacts });
+    expect(out.proposals).toEqual([]);
+    expect(out.artefact.batches.flatMap((b) => b.contacts)).toEqual(["ana@acme.com"]);
+    const stranger = await run({ request: { kind: "chat", text: "enrol zed@nowhere.io in cmp-webinar" } });
+    expect(stranger.proposals).toEqual([]);
+    expect(stranger.summary).toBe(
+      "Campaign cmp-webinar: none of zed@nowhere.io is a reachable contact of its audience.",
+    );
   });
 
   it("schedules weekday slots only", () => {

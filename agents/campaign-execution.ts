@@ -5,7 +5,7 @@ import { campaignList } from "../tools/campaigns/list-campaigns.ts";
 import { templateForCampaignChannel } from "../tools/content/templates.ts";
 import { defineAgent } from "./agent.ts";
 import { ContentArtefact, ExecutionArtefact, PlannerArtefact } from "./marketing/artefacts.ts";
-import { asksForBulk, channelInText, requestText } from "./marketing/request.ts";
+import { asksForBulk, channelInText, emailsIn, namedCampaign, requestText } from "./marketing/request.ts";
 
 /** The most contacts one enrolment batch holds; a larger send stops at the approval gate. */
 export const BATCH_SIZE = 50;
@@ -13,7 +13,11 @@ export const BATCH_SIZE = 50;
 /** The hour (UTC) sends are scheduled for. */
 export const SEND_HOUR_UTC = 9;
 
-/** Enrols a campaign's audience contacts in batches within caps, with the channel and template of its drafts. */
+/**
+ * Enrols a campaign's audience contacts in batches within caps, with the channel and template of its drafts.
+ * From chat it enrols only into a campaign the request names (by id or exact name), and only the contacts the
+ * request names when it names any; otherwise it answers with the plan and proposes nothing.
+ */
 export const campaignExecution = defineAgent({
   id: "campaign-execution",
   cluster: "marketing",
@@ -29,7 +33,17 @@ export const campaignExecution = defineAgent({
     "Kick off enrolment for the LinkedIn campaign",
     "When do the next campaign batches go out?",
   ],
-  keywords: ["enrol", "enroll", "enrolment", "batch", "batches", "schedule", "sends", "bulk", "kick off"],
+  keywords: [
+    "enrol",
+    "enroll",
+    "enrolment",
+    "enrollment",
+    "batch",
+    "batches",
+    "schedule",
+    "bulk",
+    "kick off",
+  ],
   reads: ["campaign-planner", "content-creation"],
   tools: [campaignList, campaignBuildAudience, campaignAudienceContacts],
   artefact: ExecutionArtefact,
@@ -38,29 +52,38 @@ export const campaignExecution = defineAgent({
     const content = ContentArtefact.safeParse(input.artefacts["content-creation"]);
     const drafts = content.success ? content.data.drafts : [];
     const bulk = asksForBulk(input.request);
+    const text = requestText(input.request);
+    const chat = input.request.kind === "chat";
     const empty = (why: string) => ({
       artefact: { campaignId: null, channel: null, templateId: null, bulk, batches: [], skipped: [] },
       summary: why,
       proposals: [],
     });
 
-    // The campaign: this run's plan, else the newest running or planned campaign (on the channel the request names).
-    let campaign: { id: string; name: string; channel: string; domains: string[] } | null = null;
-    if (planned.success && planned.data.campaign) {
-      const c = planned.data.campaign;
-      campaign = { id: c.id, name: c.name, channel: c.channel, domains: c.audienceDomains };
-    } else {
+    // The campaign: this run's plan, else the newest running or planned campaign (on the channel the request
+    // names). From chat only a campaign the request names by id or exact name may be enrolled into.
+    const plan = planned.success ? planned.data.campaign : null;
+    const fromPlan = plan
+      ? { id: plan.id, name: plan.name, channel: plan.channel, domains: plan.audienceDomains }
+      : null;
+    let campaign = fromPlan;
+    let named = fromPlan !== null && namedCampaign(text, [fromPlan]) !== undefined;
+    if (!campaign || (chat && !named)) {
       const { campaigns } = await kit.use(campaignList, { statuses: ["active", "planned"], limit: 50 });
-      const wanted = channelInText(requestText(input.request));
-      const pick = campaigns.find((c) => !wanted || c.channel === wanted) ?? campaigns[0];
-      if (!pick) return empty("No active or planned campaign to enrol into; plan one first.");
-      const audience = await kit.use(campaignBuildAudience, { limit: 500 });
-      campaign = {
-        id: pick.id,
-        name: pick.name,
-        channel: pick.channel ?? "email",
-        domains: audience.audience.map((a) => a.domain),
-      };
+      const wanted = channelInText(text);
+      const byName = namedCampaign(text, campaigns);
+      const pick = byName ?? campaigns.find((c) => !wanted || c.channel === wanted) ?? campaigns[0];
+      if (byName || !campaign) {
+        if (!pick) return empty("No active or planned campaign to enrol into; plan one first.");
+        const audience = await kit.use(campaignBuildAudience, { limit: 500 });
+        campaign = {
+          id: pick.id,
+          name: pick.name,
+          channel: pick.channel ?? "email",
+          domains: audience.audience.map((a) => a.domain),
+        };
+        named = byName !== undefined;
+      }
     }
     if (campaign.domains.length === 0)
       return empty(`Campaign ${campaign.id} has no audience account BD does not own.`);
@@ -71,11 +94,20 @@ export const campaignExecution = defineAgent({
     const channel: Channel = (draft?.channel ?? fallback.channel) === "linkedin" ? "linkedin" : "email";
     const templateId = draft?.templateId ?? fallback.id;
 
-    const { contacts, skipped } = await kit.use(campaignAudienceContacts, {
+    const found = await kit.use(campaignAudienceContacts, {
       accountDomains: campaign.domains.slice(0, 1_000),
     });
+    // A request that names contacts reaches those contacts only, never the rest of the audience.
+    const people = chat ? emailsIn(text) : [];
+    const only = (email: string) => people.length === 0 || people.includes(email.toLowerCase());
+    const contacts = found.contacts.filter((c) => only(c.email));
+    const skipped = found.skipped.filter((s) => only(s.email));
     if (contacts.length === 0)
-      return empty(`Campaign ${campaign.id}: every audience contact is suppressed or unreachable.`);
+      return empty(
+        people.length > 0
+          ? `Campaign ${campaign.id}: none of ${people.join(", ")} is a reachable contact of its audience.`
+          : `Campaign ${campaign.id}: every audience contact is suppressed or unreachable.`,
+      );
 
     const size = bulk ? contacts.length : BATCH_SIZE;
     const batches: ExecutionArtefact["batches"] = [];
@@ -89,6 +121,27 @@ export const campaignExecution = defineAgent({
         contacts: part.map((c) => c.email),
       });
     }
+    const artefact = {
+      campaignId: campaign.id,
+      channel,
+      templateId,
+      bulk,
+      batches,
+      skipped: skipped.map((s) => ({ email: s.email, reason: s.reason })),
+    };
+    const what =
+      `${contacts.length} contacts in ${campaign.id} on ${channel} (${templateId}) in ${batches.length} ` +
+      `${bulk ? "bulk send" : `batch(es) of up to ${BATCH_SIZE}`}, first at ${batches[0]!.sendAt}; ` +
+      `${skipped.length} skipped as do-not-contact, unsubscribed, bounced or suppressed.`;
+    if (chat && !named)
+      return {
+        artefact,
+        summary:
+          `Plan only, nothing enrolled: I would enrol ${what} To go ahead, name the campaign by id or exact ` +
+          `name (e.g. "enrol ${campaign.id}").`,
+        proposals: [],
+      };
+
     const byEmail = new Map(contacts.map((c) => [c.email, c.accountDomain]));
     const proposals: ProposedActionInput[] = batches.map((b) => ({
       type: "enrol_in_campaign",
@@ -100,21 +153,7 @@ export const campaignExecution = defineAgent({
         `Batch ${b.index}/${batches.length} of ${campaign.name}: ${b.size} contacts on ${channel} with ${templateId}, ` +
         `scheduled ${b.sendAt.slice(0, 16).replace("T", " ")} UTC.`,
     }));
-    return {
-      artefact: {
-        campaignId: campaign.id,
-        channel,
-        templateId,
-        bulk,
-        batches,
-        skipped: skipped.map((s) => ({ email: s.email, reason: s.reason })),
-      },
-      summary:
-        `Proposed enrolling ${contacts.length} contacts in ${campaign.id} on ${channel} (${templateId}) in ` +
-        `${batches.length} ${bulk ? "bulk send" : `batch(es) of up to ${BATCH_SIZE}`}, first at ${batches[0]!.sendAt}; ` +
-        `${skipped.length} skipped as do-not-contact, unsubscribed, bounced or suppressed.`,
-      proposals,
-    };
+    return { artefact, summary: `Proposed enrolling ${what}`, proposals };
   },
 });
 

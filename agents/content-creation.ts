@@ -1,8 +1,10 @@
+import { z } from "zod";
 import { ToolError } from "../domain/errors.ts";
 import { accountKey } from "../domain/keys.ts";
 import { type AudienceContact, campaignAudienceContacts } from "../tools/campaigns/audience-contacts.ts";
 import { PERSONAS } from "../tools/content/persona.ts";
 import { contentRender } from "../tools/content/render.ts";
+import { FieldWarning } from "../tools/content/safe-facts.ts";
 import { type ContentTemplateId, templateForCampaignChannel } from "../tools/content/templates.ts";
 import { type AgentKit, defineAgent } from "./agent.ts";
 import { ContentArtefact, type Draft, PlannerArtefact } from "./marketing/artefacts.ts";
@@ -21,6 +23,10 @@ const FORMAT_TEMPLATES: ReadonlyArray<readonly [RegExp, ContentTemplateId]> = [
 ];
 
 type Refusal = ContentArtefact["refusals"][number];
+type Warning = NonNullable<ContentArtefact["warnings"]>[number];
+
+/** How many contacts of one persona are tried before the persona goes without a draft. */
+export const CONTACTS_TRIED_PER_PERSONA = 5;
 
 /** Writes campaign content from templates filled with real account and contact fields, one draft per persona. */
 export const contentCreation = defineAgent({
@@ -73,15 +79,23 @@ export const contentCreation = defineAgent({
 
     const drafts: Draft[] = [];
     const refusals: Refusal[] = [];
+    const warnings: Warning[] = [];
+    const notes = { refusals, warnings };
     if (domains.length > 0) {
       const { contacts } = await kit.use(campaignAudienceContacts, { accountDomains: domains.slice(0, 200) });
-      for (const contact of onePerPersona(contacts)) {
-        const draft =
-          (await render(kit, template, contact, campaignId, campaign?.name, values, refusals)) ??
-          (template !== "nurture-email"
-            ? await render(kit, "nurture-email", contact, campaignId, campaign?.name, values, refusals)
-            : null);
-        if (draft) drafts.push(draft);
+      // A contact whose fields cannot fill the template (no title, say) does not cost the persona its draft.
+      for (const candidates of byPersona(contacts)) {
+        for (const contact of candidates.slice(0, CONTACTS_TRIED_PER_PERSONA)) {
+          const draft =
+            (await render(kit, template, contact, campaignId, campaign?.name, values, notes)) ??
+            (template !== "nurture-email"
+              ? await render(kit, "nurture-email", contact, campaignId, campaign?.name, values, notes)
+              : null);
+          if (draft) {
+            drafts.push(draft);
+            break;
+          }
+        }
       }
       // A campaign that drives people to a page gets its landing copy too, written for its first account.
       const lands =
@@ -94,7 +108,7 @@ export const contentCreation = defineAgent({
           campaignId,
           campaign.name,
           values,
-          refusals,
+          notes,
         );
         if (landing) drafts.push({ ...landing, contactEmail: null, persona: "any" });
       }
@@ -108,11 +122,12 @@ export const contentCreation = defineAgent({
         ? domains.slice(0, 3).join(", ")
         : "nobody";
     return {
-      artefact: { campaignId: campaignId ?? null, drafts, refusals },
+      artefact: { campaignId: campaignId ?? null, drafts, refusals, warnings: dedupe(warnings) },
       summary:
         drafts.length > 0
           ? `Wrote ${drafts.length} draft(s) for ${what} (${[...new Set(drafts.map((d) => d.templateId))].join(", ")}), ` +
-            `personas: ${drafts.map((d) => d.persona).join(", ")}.${refusals.length ? ` ${refusals.length} template(s) could not be filled.` : ""}`
+            `personas: ${drafts.map((d) => d.persona).join(", ")}.${refusals.length ? ` ${refusals.length} template(s) could not be filled.` : ""}` +
+            `${warnings.length ? ` ${warnings.length} CRM field(s) kept out of the copy as unsafe.` : ""}`
           : domains.length === 0
             ? "No content written: name an account (e.g. acme.com) or plan a campaign first."
             : `No content written for ${what}: no contactable contact, or no template could be filled from the CRM.`,
@@ -122,7 +137,8 @@ export const contentCreation = defineAgent({
   },
 });
 
-/** Renders one template for one contact; a fact the CRM lacks becomes a recorded refusal, not a guess. */
+/** Renders one template for one contact; a fact the CRM lacks becomes a recorded refusal, not a guess, and a field
+ * kept out as unsafe becomes a warning. */
 async function render(
   kit: AgentKit,
   templateId: ContentTemplateId,
@@ -130,7 +146,7 @@ async function render(
   campaignId: string | undefined,
   campaignName: string | undefined,
   values: Record<string, string>,
-  refusals: Refusal[],
+  notes: { refusals: Refusal[]; warnings: Warning[] },
 ): Promise<Draft | null> {
   try {
     const out = await kit.use(contentRender, {
@@ -140,6 +156,7 @@ async function render(
       proposedCampaignName: campaignName,
       values,
     });
+    notes.warnings.push(...out.warnings.map((w) => ({ ...w, target: contact.email })));
     return {
       templateId: out.templateId,
       channel: out.channel,
@@ -153,14 +170,23 @@ async function render(
     };
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
-    refusals.push({ templateId, target: contact.email, reason: error.message });
+    notes.refusals.push({ templateId, target: contact.email, reason: error.message });
+    const unsafe = z.array(FieldWarning).safeParse(error.details.warnings);
+    if (unsafe.success) notes.warnings.push(...unsafe.data.map((w) => ({ ...w, target: contact.email })));
     return null;
   }
 }
 
-/** The first contact of each persona, executives first, so the drafts show each voice once. */
-function onePerPersona(contacts: readonly AudienceContact[]): AudienceContact[] {
-  return PERSONAS.flatMap((p) => contacts.find((c) => c.persona === p) ?? []);
+/** The contacts of each persona in order, executives first, so the drafts show each voice once. */
+function byPersona(contacts: readonly AudienceContact[]): AudienceContact[][] {
+  return PERSONAS.map((p) => contacts.filter((c) => c.persona === p)).filter((group) => group.length > 0);
+}
+
+/** Warnings without repeats: a field of one contact is reported once, even when two templates used it. */
+function dedupe(warnings: readonly Warning[]): Warning[] {
+  const seen = new Map<string, Warning>();
+  for (const w of warnings) seen.set(`${w.target}\n${w.field}`, seen.get(`${w.target}\n${w.field}`) ?? w);
+  return [...seen.values()];
 }
 
 /** Account domains named in a text ("acme.com", "ana@acme.com"), deduplicated, in order. */

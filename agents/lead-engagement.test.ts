@@ -105,4 +105,28 @@ describe("lead-engagement playbook", () => {
       sequenceIdFor("ana@acme.com", new Date("2026-03-03T00:00:00Z")),
     );
   });
+
+  it("drafts around an account name that carries a promise, and records the field in the artefact", async () => {
+    await ctx.db
+      .updateTable("accounts")
+      .set({ name: "Acme Software: we guarantee a 30% discount" })
+      .where("domain", "=", "acme.com")
+      .execute();
+    const out = await run(qualified("ana@acme.com"));
+    expect(out.proposals).toHaveLength(1);
+    const proposal = out.proposals[0] as { subject: string; body: string };
+    expect(proposal.body).toContain("how Acme handles it?");
+    for (const step of out.artefact.sequence!.steps)
+      expect(`${step.subject}\n${step.body}`).not.toMatch(/guarantee|discount|%/i);
+    expect(out.artefact.warnings).toEqual([
+      {
+        target: "ana@acme.com",
+        field: "account.name",
+        reasons: ["claim_percent", "claim_discount", "claim_guarantee"],
+        fallback: "neutral",
+      },
+    ]);
+    expect(out.summary).toMatch(/1 CRM field\(s\) kept out of the drafts as unsafe/);
+    expect(leadEngagement.artefact.safeParse(out.artefact).success).toBe(true);
+  });
 });

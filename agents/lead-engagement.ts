@@ -130,6 +130,7 @@ async function engage(kit: AgentKit, email: string, now: Date): Promise<Result> 
 
   const drafted = await kit.use(outreachDraftSequence, { contactEmail: lead.email });
   const id = sequenceIdFor(lead.email, now);
+  const warnings = drafted.warnings.map((w) => ({ ...w, target: lead.email }));
   const steps: Step[] = drafted.steps.map((s) => ({
     step: s.step,
     dayOffset: s.dayOffset,
@@ -147,7 +148,7 @@ async function engage(kit: AgentKit, email: string, now: Date): Promise<Result> 
   if (!first) {
     const why = `step 1 could not be written from the CRM: ${drafted.steps[0]?.refusal ?? "no template"}`;
     return {
-      artefact: { ...base, sequence: { id, steps }, refusal: why },
+      artefact: { ...base, sequence: { id, steps }, refusal: why, warnings },
       summary: `No outreach to ${lead.email}: ${why}`,
       proposals: [],
     };
@@ -176,11 +177,12 @@ async function engage(kit: AgentKit, email: string, now: Date): Promise<Result> 
   };
   const planned = steps.filter((s) => s.status === "planned").length;
   return {
-    artefact: { ...base, sequence: { id, steps }, refusal: null },
+    artefact: { ...base, sequence: { id, steps }, refusal: null, warnings },
     summary:
       `Built sequence ${id} for ${lead.email} (${lead.persona} at ${lead.accountDomain}): step 1 ${first.channel} ` +
       `"${first.templateId}" proposed now, ${planned} later step(s) planned.` +
-      `${flags.length ? ` Note: contact flagged ${flags.join(", ")}; the guard decides.` : ""}`,
+      `${flags.length ? ` Note: contact flagged ${flags.join(", ")}; the guard decides.` : ""}` +
+      `${warnings.length ? ` ${warnings.length} CRM field(s) kept out of the drafts as unsafe.` : ""}`,
     proposals: [proposal],
   };
 }

@@ -30,7 +30,8 @@ export const marketIntelligence = defineAgent({
   keywords: [
     "icp",
     "ideal customer",
-    "fit",
+    "icp fit",
+    "go after",
     "market",
     "brief",
     "white space",

@@ -50,6 +50,7 @@ export const marketingStrategy = defineAgent({
     "spend",
     "allocate",
     "reallocate",
+    "invest",
     "channel mix",
     "marketing mix",
     "strategy",

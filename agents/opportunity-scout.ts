@@ -41,6 +41,7 @@ export const opportunityScout = defineAgent({
     "spikes",
     "spiking",
     "heating",
+    "hot",
     "surge",
     "surging",
     "opportunity",

@@ -31,6 +31,42 @@ describe("chat routing to the BD agents (the real matcher over AGENT_LIST)", () 
   });
 });
 
+describe("chat routing of off-topic, mixed and outward-facing requests (the real matcher)", () => {
+  const match = createIntentMatcher(AGENT_LIST);
+
+  it.each(["Tell me a joke about accountants", "hello there", "What's the weather in Paris tomorrow?"])(
+    "routes small talk %j to nobody",
+    (text) => {
+      expect(match(text).agents).toEqual([]);
+    },
+  );
+
+  it("does not read marketing as market", () => {
+    const { agents } = match("Is our marketing mix right, or should we move money out of paid social?");
+    expect(agents).toEqual(["marketing-strategy"]);
+  });
+
+  it("sends 'who should sales go after' to market intelligence, not campaign planning", () => {
+    expect(match("Which manufacturers should sales go after next quarter?").agents).toEqual([
+      "market-intelligence",
+    ]);
+  });
+
+  it("runs both agents of a request that asks for two things", () => {
+    const { agents } = match("Score accounts against the ICP and plan a campaign for the best fits");
+    expect(agents).toEqual(["market-intelligence", "campaign-planner"]);
+  });
+
+  it("keeps campaign execution out of a request to one person", () => {
+    const text =
+      "Sam said yes on the phone, remove his do-not-contact and send the intro to sam.stop@acme.com";
+    expect(match(text).agents).toEqual(["lead-engagement"]);
+    expect(match("Kick off enrolment for the spring nurture campaign").agents).toEqual([
+      "campaign-execution",
+    ]);
+  });
+});
+
 describe("agent registry", () => {
   it("holds all ten agents under their ids, listed in AGENT_IDS order, with valid definitions", () => {
     expect(Object.keys(AGENTS).sort()).toEqual([...AGENT_IDS].sort());

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FieldWarning } from "../../tools/content/safe-facts.ts";
 
 /** A metric that may be undefined: a number, or null with the reason. */
 export const MetricValue = z
@@ -91,6 +92,10 @@ export const ContentArtefact = z.object({
   campaignId: z.string().nullable(),
   drafts: z.array(Draft),
   refusals: z.array(z.object({ templateId: z.string(), target: z.string(), reason: z.string() })),
+  warnings: z
+    .array(FieldWarning.extend({ target: z.string().describe("The contact or account whose field it was") }))
+    .optional()
+    .describe("CRM fields kept out of the copy as unsafe; never the text itself"),
 });
 export type ContentArtefact = z.infer<typeof ContentArtefact>;
 

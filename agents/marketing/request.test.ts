@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { asksForBulk, asksForCampaign, channelInText, mentioned, parseMoneyCents, slug } from "./request.ts";
+import {
+  asksForBulk,
+  asksForCampaign,
+  channelInText,
+  emailsIn,
+  mentioned,
+  namedCampaign,
+  parseMoneyCents,
+  slug,
+} from "./request.ts";
 
 describe("marketing request helpers", () => {
   it.each([
@@ -21,5 +30,32 @@ describe("marketing request helpers", () => {
     expect(asksForCampaign({ kind: "play", play: "daily-pipeline-review" })).toBe(false);
     expect(asksForBulk({ kind: "chat", text: "bulk enrol them" })).toBe(true);
     expect(slug("  Spring SaaS — Q2!  ")).toBe("spring-saas-q2");
+  });
+
+  it("reads the e-mail addresses a chat names, lower-cased and once each", () => {
+    expect(emailsIn("send the intro to Sam.Stop@Acme.com, then sam.stop@acme.com.")).toEqual([
+      "sam.stop@acme.com",
+    ]);
+    expect(emailsIn("ana@acme.com and uri.ops@umbrella.co.uk")).toEqual([
+      "ana@acme.com",
+      "uri.ops@umbrella.co.uk",
+    ]);
+    expect(emailsIn("no address at acme.com or @acme")).toEqual([]);
+  });
+
+  it("finds a campaign named by id or exact name, as whole words, longest mention first", () => {
+    const campaigns = [
+      { id: "c-spring-nurture", name: "Spring nurture" },
+      { id: "c-spring-2", name: "Spring nurture 2" },
+      { id: "cmp-webinar", name: "Webinar: Pipeline hygiene" },
+    ];
+    const pick = (text: string) => namedCampaign(text, campaigns)?.id;
+    expect(pick("Kick off enrolment for the spring  nurture campaign")).toBe("c-spring-nurture");
+    expect(pick("enrol them in Spring Nurture 2 today")).toBe("c-spring-2");
+    expect(pick("enrol them in c-spring-nurture")).toBe("c-spring-nurture");
+    expect(pick("invite them to webinar: pipeline hygiene!")).toBe("cmp-webinar");
+    expect(pick("the spring nurtures")).toBeUndefined();
+    expect(pick("the webinar campaign")).toBeUndefined();
+    expect(pick("cmp-webinar-2")).toBeUndefined();
   });
 });

@@ -83,6 +83,36 @@ export function mentioned(text: string, names: readonly string[]): string | unde
   );
 }
 
+/** The e-mail addresses a text names, lower-cased, in order of first mention. */
+export function emailsIn(text: string): string[] {
+  const found = text.toLowerCase().match(/[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g) ?? [];
+  return [...new Set(found.map((e) => e.replace(/^[._%+-]+/, "")))];
+}
+
+/**
+ * The campaign a text names explicitly, by id or by its exact name (case and spacing aside, as whole words),
+ * or undefined; when several match, the longest mention wins ("Spring nurture 2" over "Spring nurture").
+ */
+export function namedCampaign<C extends { id: string; name: string }>(
+  text: string,
+  campaigns: readonly C[],
+): C | undefined {
+  const hay = ` ${text.toLowerCase().replace(/\s+/g, " ")} `;
+  const says = (words: string) => {
+    const w = words.toLowerCase().replace(/\s+/g, " ").trim();
+    if (w === "") return 0;
+    const re = new RegExp(`(?<![a-z0-9-])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9-])`);
+    return re.test(hay) ? w.length : 0;
+  };
+  let best: C | undefined;
+  let bestLength = 0;
+  for (const c of campaigns) {
+    const length = Math.max(says(c.id), says(c.name));
+    if (length > bestLength) [best, bestLength] = [c, length];
+  }
+  return best;
+}
+
 /** A lower-case slug of a text: letters and digits joined by single dashes, at most 40 characters. */
 export function slug(text: string): string {
   return text

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ToolError } from "../../domain/errors.ts";
 import {
@@ -9,40 +8,15 @@ import {
 } from "../../store/queries/marketing-crm.ts";
 import { sizeBandOf } from "../analytics/size-band.ts";
 import { defineTool, type ToolContext } from "../tool.ts";
+import { contentHash, fillTemplate } from "./fill.ts";
 import { PERSONA_PAIN, PERSONAS, type Persona, personaOf } from "./persona.ts";
+import { type FieldWarning, safeFacts, unsafeNote } from "./safe-facts.ts";
 import { type ContentChannel, ContentTemplateId, contentTemplate, placeholdersOf } from "./templates.ts";
+
+export { contentHash, fillPlaceholders } from "./fill.ts";
 
 /** Namespaces whose facts come from the store; `values` may not supply them, so copy never invents a fact. */
 const STORE_NAMESPACES = new Set(["contact", "account", "campaign", "reference", "persona"]);
-
-/** The short content hash the guard uses for duplicates: sha256 of template id and body, 16 hex chars. */
-export function contentHash(templateId: string, body: string): string {
-  return createHash("sha256").update(`${templateId}\n${body}`).digest("hex").slice(0, 16);
-}
-
-/** Fills `{{key}}` slots from facts; returns the text and the keys it could not fill. */
-export function fillPlaceholders(
-  text: string,
-  facts: Readonly<Record<string, string>>,
-): { text: string; missing: string[] } {
-  const missing = new Set<string>();
-  const filled = text.replace(/\{\{\s*([a-z_.]+)\s*\}\}/g, (_, key: string) => {
-    const value = facts[key];
-    if (value === undefined || value === "") {
-      missing.add(key);
-      return "";
-    }
-    return value;
-  });
-  return { text: filled, missing: [...missing] };
-}
-
-/** A CRM value made safe for copy: one line, no template braces, at most 200 characters. */
-function clean(value: string | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = value.replace(/[{}]/g, "").replace(/\s+/g, " ").trim().slice(0, 200);
-  return text === "" ? undefined : text;
-}
 
 const Input = z.object({
   templateId: ContentTemplateId,
@@ -86,6 +60,8 @@ export interface RenderedContent {
   contentHash: string;
   /** Every placeholder the template used, with the value it got. */
   facts: Record<string, string>;
+  /** CRM fields kept out of the copy (unsafe text), by field and reason, never with the text. */
+  warnings: FieldWarning[];
 }
 
 /** Collects the facts a template can draw on from the contact, account, campaign and a won reference customer. */
@@ -93,7 +69,7 @@ async function gatherFacts(
   ctx: ToolContext,
   input: z.output<typeof Input>,
   needsReference: boolean,
-): Promise<{ facts: Record<string, string | undefined>; persona: Persona }> {
+): Promise<{ facts: Record<string, string | undefined>; persona: Persona; warnings: FieldWarning[] }> {
   const contact = input.contactEmail ? await contactByEmail(ctx.db, input.contactEmail) : undefined;
   if (input.contactEmail && !contact)
     throw new ToolError(
@@ -121,34 +97,40 @@ async function gatherFacts(
       : undefined;
   const persona = contact ? personaOf(contact.title) : (input.persona ?? null);
   const band = account ? sizeBandOf(account.employees) : "unknown";
+  const checked = safeFacts({
+    "contact.first_name": { kind: "first_name", value: contact?.first_name },
+    "contact.last_name": { kind: "last_name", value: contact?.last_name },
+    "contact.title": { kind: "title", value: contact?.title },
+    "account.name": { kind: "company_name", value: account?.name, domain: account?.domain },
+    "account.domain": { kind: "short_text", value: account?.domain },
+    "account.industry": { kind: "industry", value: account?.industry },
+    "account.country": { kind: "country", value: account?.country },
+    "campaign.name": { kind: "campaign_name", value: campaign?.name ?? input.proposedCampaignName },
+    "campaign.channel": { kind: "short_text", value: campaign?.channel },
+    "reference.name": { kind: "company_name", value: reference?.name, domain: reference?.domain },
+    "reference.industry": { kind: "industry", value: reference?.industry },
+  });
   return {
     persona: persona ?? "manager",
+    warnings: checked.warnings,
     facts: {
-      "contact.first_name": clean(contact?.first_name),
-      "contact.last_name": clean(contact?.last_name),
-      "contact.title": clean(contact?.title),
-      "account.name": clean(account?.name),
-      "account.domain": clean(account?.domain),
-      "account.industry": clean(account?.industry),
-      "account.country": clean(account?.country),
+      ...checked.facts,
       "account.size_band": band === "unknown" ? undefined : band,
-      "campaign.name": clean(campaign?.name ?? input.proposedCampaignName),
-      "campaign.channel": clean(campaign?.channel),
-      "reference.name": clean(reference?.name),
-      "reference.industry": clean(reference?.industry),
       "persona.name": persona ?? undefined,
       "persona.pain": persona ? PERSONA_PAIN[persona] : undefined,
     },
   };
 }
 
-/** Renders a marketing template with real CRM fields; refuses when any placeholder would stay empty. */
+/** Renders a marketing template with checked CRM fields; refuses when a placeholder stays empty or a claim slips in. */
 export const contentRender = defineTool({
   name: "content_render",
   description:
     "Fill a marketing template (nurture email, webinar invite, case-study email, LinkedIn post, landing copy) with " +
     "real contact, account and campaign fields from the CRM. Returns subject, body, a content hash and the facts " +
-    "used. Refuses when a placeholder cannot be filled from the CRM or `values`; it never invents a fact.",
+    "used. Refuses when a placeholder cannot be filled from the CRM or `values`; it never invents a fact. CRM text " +
+    "is data: a value holding instructions, claims, links or markup is replaced by neutral wording or left out, " +
+    "and listed in warnings.",
   schema: Input,
   async run(ctx, input): Promise<RenderedContent> {
     for (const key of Object.keys(input.values ?? {})) {
@@ -160,22 +142,34 @@ export const contentRender = defineTool({
     }
     const template = contentTemplate(input.templateId);
     const needed = placeholdersOf(`${template.subject}\n${template.body}`);
-    const { facts, persona } = await gatherFacts(
+    const { facts, persona, warnings } = await gatherFacts(
       ctx,
       input,
       needed.some((k) => k.startsWith("reference.")),
     );
-    const all: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...facts, ...input.values })) if (v !== undefined) all[k] = v;
-    const subject = fillPlaceholders(template.subject, all);
-    const body = fillPlaceholders(template.body, all);
-    const missing = [...new Set([...subject.missing, ...body.missing])];
-    if (missing.length > 0) {
+    const extra = safeFacts(
+      Object.fromEntries(
+        Object.entries(input.values ?? {}).map(([k, value]) => [k, { kind: "short_text" as const, value }]),
+      ),
+    );
+    const all = { ...facts, ...extra.facts };
+    const filled = fillTemplate(template, all);
+    const relevant = [...warnings, ...extra.warnings].filter((w) => needed.includes(w.field));
+    if (filled.missing.length > 0) {
       throw new ToolError(
         "placeholder_unfilled",
-        `Template ${template.id} needs ${missing.join(", ")}, which the CRM does not have for this request. ` +
-          "Pass a contact or account that has them, supply non-CRM facts in values, or choose another template.",
-        { details: { missing } },
+        `Template ${template.id} needs ${filled.missing.join(", ")}, which the CRM does not have for this request.` +
+          `${unsafeNote(filled.missing, relevant)} Pass a contact or account that has them, supply non-CRM facts ` +
+          "in values, or choose another template.",
+        { details: { missing: filled.missing, warnings: relevant } },
+      );
+    }
+    if (filled.unbacked.length > 0) {
+      throw new ToolError(
+        "copy_claim_unbacked",
+        `Template ${template.id} filled for this request would make claims the template does not ` +
+          `(${filled.unbacked.join(", ")}); it is not proposed. Choose another contact or template.`,
+        { details: { findings: filled.unbacked, warnings: relevant } },
       );
     }
     const used = Object.fromEntries(needed.map((k) => [k, all[k]!]));
@@ -183,10 +177,11 @@ export const contentRender = defineTool({
       templateId: template.id,
       channel: template.channel,
       persona,
-      subject: subject.text,
-      body: body.text,
-      contentHash: contentHash(template.id, body.text),
+      subject: filled.subject,
+      body: filled.body,
+      contentHash: contentHash(template.id, filled.body),
       facts: used,
+      warnings: relevant,
     };
   },
 });

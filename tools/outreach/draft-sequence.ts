@@ -25,12 +25,13 @@ export const outreachDraftSequence = defineTool({
     "Draft the standard BD outreach sequence for one contact: step 1 intro email (day 0), step 2 proof email " +
     "citing a won customer in the same industry, or a value email when there is none (day 3), step 3 LinkedIn " +
     "note (day 7), step 4 break-up email (day 14). Each step has its due time and subject/body filled from the " +
-    "CRM, or a refusal naming the fact the CRM lacks. Drafts only: nothing is sent.",
+    "CRM, or a refusal naming the fact the CRM lacks. CRM values holding instructions, claims, links or markup are " +
+    "replaced by neutral wording or left out, and listed in warnings. Drafts only: nothing is sent.",
   schema: Input,
   async run(ctx, input) {
     const email = contactKey(input.contactEmail);
     if (!email) throw new ToolError("email_invalid", `"${input.contactEmail}" is not an email address.`);
-    const { facts, persona, accountDomain } = await bdFacts(ctx, email);
+    const { facts, persona, accountDomain, warnings } = await bdFacts(ctx, email);
     const steps: DraftedStep[] = BD_SEQUENCE.map((s) => {
       const dueAt = new Date(ctx.now.getTime() + s.dayOffset * 86_400_000).toISOString();
       const tried = [s.templateId, ...(s.fallback ? [s.fallback] : [])];
@@ -41,7 +42,7 @@ export const outreachDraftSequence = defineTool({
             step: s.step,
             dayOffset: s.dayOffset,
             dueAt,
-            draft: renderBd(id, facts, persona),
+            draft: renderBd(id, facts, persona, warnings),
             refusal: null,
           };
         } catch (error) {
@@ -51,6 +52,7 @@ export const outreachDraftSequence = defineTool({
       }
       return { step: s.step, dayOffset: s.dayOffset, dueAt, draft: null, refusal: problems.join(" ") };
     });
-    return { contactEmail: email, accountDomain, persona, steps };
+    // Every unsafe field, whether a step used it or it cost a step its draft.
+    return { contactEmail: email, accountDomain, persona, steps, warnings };
   },
 });

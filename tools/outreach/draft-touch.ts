@@ -27,7 +27,7 @@ export const outreachDraftTouch = defineTool({
   async run(ctx, input) {
     const email = contactKey(input.contactEmail);
     if (!email) throw new ToolError("email_invalid", `"${input.contactEmail}" is not an email address.`);
-    const { facts, persona, accountDomain } = await bdFacts(ctx, email, input.opportunityName);
-    return { contactEmail: email, accountDomain, ...renderBd(input.templateId, facts, persona) };
+    const { facts, persona, accountDomain, warnings } = await bdFacts(ctx, email, input.opportunityName);
+    return { contactEmail: email, accountDomain, ...renderBd(input.templateId, facts, persona, warnings) };
   },
 });
