@@ -125,11 +125,14 @@ describe("compensation of a multi-step play that fails half-way", () => {
       { id: "seq-2", status: "active" },
     ]);
 
-    const update = await deadLetterHandler(deps(), 3)(
+    const command = await deadLetterHandler(deps(), 3)(
       state(),
       new NodeError("execute_effects", failure as Error),
     );
-    expect((update.errors as { deadLetterId: string | null }[])[0]).toMatchObject({
+    // After the effects node fails the run ends at respond, never back through the effects.
+    expect(command.goto).toEqual(["respond"]);
+    const update = command.update as { errors: { deadLetterId: string | null }[] };
+    expect(update.errors[0]).toMatchObject({
       node: "execute_effects",
       deadLetterId: `${RUN}:execute_effects`,
     });

@@ -1,5 +1,6 @@
-import { isGraphBubbleUp, type NodeError } from "@langchain/langgraph";
+import { Command, isGraphBubbleUp, type NodeError } from "@langchain/langgraph";
 import type { Kysely } from "kysely";
+import { AGENT_IDS } from "../domain/agents.ts";
 import { classifyError, GrowthError } from "../domain/errors.ts";
 import { cancelSequence } from "../store/effects.ts";
 import { recordDeadLetter } from "../store/repos/dead-letters.ts";
@@ -9,7 +10,7 @@ import { outboxOfRun } from "../store/repos/outbox.ts";
 import type { Database } from "../store/schema.ts";
 import type { GraphDeps } from "./deps.ts";
 import { leaseHolder } from "./effects.ts";
-import type { GraphStateUpdate, GraphStateValue, RunError } from "./state.ts";
+import type { GraphStateValue, RunError } from "./state.ts";
 
 /** The error chain of a failure, outermost first, as plain data for the dead-letter record. */
 export function errorChain(error: unknown): { name: string; code: string | null; message: string }[] {
@@ -60,11 +61,11 @@ export async function compensateRun(db: Kysely<Database>, runId: string, at: Dat
 
 /**
  * Error handler for a node whose retries are exhausted: compensates the run's done steps, writes a dead
- * letter with the request, a state snapshot, the error chain, the attempts and the compensation, and lets
- * the run go on.
+ * letter with the request, a state snapshot, the error chain, the attempts and the compensation, and routes
+ * the run on: back to the supervisor after an agent, to respond after a guard, the approval gate or effects.
  */
 export function deadLetterHandler(deps: GraphDeps, maxAttempts: number) {
-  return async function onNodeFailure(state: GraphStateValue, failure: NodeError): Promise<GraphStateUpdate> {
+  return async function onNodeFailure(state: GraphStateValue, failure: NodeError): Promise<Command> {
     const cause = failure.error;
     if (isGraphBubbleUp(cause)) throw cause;
     const id = `${state.run.runId}:${failure.node}`;
@@ -112,8 +113,17 @@ export function deadLetterHandler(deps: GraphDeps, maxAttempts: number) {
       message: cause instanceof Error ? cause.message : String(cause),
       deadLetterId: id,
     };
-    return { errors: [error] };
+    // An agent's failure leaves the other agents' work to the guards; a failure at or after the guard ends
+    // the run at respond, so nothing the guard did not finish deciding can reach the effects node.
+    return new Command({
+      update: { errors: [error] },
+      goto: isAgentId(failure.node) ? "supervisor" : "respond",
+    });
   };
+}
+
+function isAgentId(node: string): boolean {
+  return (AGENT_IDS as readonly string[]).includes(node);
 }
 
 /** Attempts made: a permanent or policy error is never retried, so it failed on its first attempt. */

@@ -485,13 +485,16 @@ export class Orchestrator {
   }
 
   private async finish(run: RunRow, state: GraphStateValue, pending: PendingApproval[]): Promise<RunOutcome> {
-    const status = pending.length > 0 ? "waiting_approval" : "completed";
+    // A run a step of which was dead-lettered is finished but failed: `growth runs --status failed` and
+    // `growth dlq` find it, and redrive can run it again.
+    const deadLettered = (state.errors ?? []).some((e) => e.deadLetterId !== null);
+    const status = pending.length > 0 ? "waiting_approval" : deadLettered ? "failed" : "completed";
     const outcome = outcomeFromState(state, status, pending);
-    if (status === "completed") {
+    if (status !== "waiting_approval") {
       await appendEvents(this.store.db, [
         {
           id: `${run.id}:finished`,
-          type: "run_completed",
+          type: status === "failed" ? "run_failed" : "run_completed",
           entityType: "run",
           entityId: run.id,
           correlationId: run.correlation_id,

@@ -57,7 +57,9 @@ describe("dead letters", () => {
       new SystemError("crm_down", "The CRM refused the write.", { cause: new Error("ECONNRESET") }),
     );
     const outcome = await orchestrator.submitEvent(leadQualified("ana.lopez@acme.com", "dlq-1"));
-    expect(outcome.status).toBe("completed");
+    // Finished, but a step was dead-lettered: the run is failed and answers with the error.
+    expect(outcome.status).toBe("failed");
+    expect(outcome.answer).toContain("Error in lead-engagement");
     expect(outcome.errors).toHaveLength(1);
     expect(calls()).toBe(1); // permanent: never retried
     const [letter] = await listDeadLetters(store.db, "open");
