@@ -58,6 +58,9 @@ export function emitCommand(): Command {
         }
       });
       await withOrchestrator(command, async ({ orchestrator }) => {
+        // A run an earlier process left mid-way is finished first, so its thread is free for the new event.
+        const resumed = await orchestrator.resumeUnfinished();
+        if (resumed.length > 0) console.error(`Resumed ${resumed.length} unfinished run(s) first.`);
         const outcomes = [];
         for (const raw of raws)
           outcomes.push(await orchestrator.submitEvent(raw, { dryRun: options.dryRun }));
