@@ -272,4 +272,19 @@ export interface Database {
   outbox: OutboxTable;
   runs: RunsTable;
   llm_calls: LlmCallsTable;
+  rejections: RejectionsTable;
+}
+
+/** Input refused at a boundary: why, a hash and size of what came in (never the text: it may hold personal data). */
+export interface RejectionsTable {
+  seq: Generated<number>;
+  /** Where it came in: `emit`, `cascade`, … */
+  source: string;
+  /** What it was meant to be: `event`, … */
+  kind: string;
+  /** JSON array of one line per problem, naming the field. */
+  issues: string;
+  payload_sha256: string;
+  payload_chars: number;
+  received_at: Iso;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
-import { withOrchestrator } from "../context.ts";
+import { recordRejection } from "../../store/repos/rejections.ts";
+import { withContext, withOrchestrator } from "../context.ts";
 import { Orchestrator } from "../orchestrator.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
 
@@ -46,17 +47,28 @@ export function emitCommand(): Command {
     .action(async (file: string, options: { json?: boolean; dryRun?: boolean }, command: Command) => {
       const input = readJsonInput(file);
       const raws = Array.isArray(input) ? input : [input];
-      // Validate everything before accepting anything: a bad event in a batch rejects the batch.
-      raws.forEach((raw, i) => {
+      // Validate everything before accepting anything: a bad event in a batch rejects the batch, and the
+      // refusal is recorded (why, and a hash of what came in) apart from the event log, which stays untouched.
+      for (const [i, raw] of raws.entries()) {
         try {
           Orchestrator.parseEvent(raw);
         } catch (error) {
-          if (error instanceof UserError && raws.length > 1) {
+          if (!(error instanceof UserError)) throw error;
+          await withContext(command, ({ store }) =>
+            recordRejection(store.db, {
+              source: "emit",
+              kind: "event",
+              issues: (error.details?.issues as string[] | undefined) ?? [error.message],
+              payload: JSON.stringify(raw) ?? "",
+              at: new Date(),
+            }),
+          );
+          if (raws.length > 1) {
             throw new UserError(error.code, `Event ${i + 1} of ${raws.length}: ${error.message}`);
           }
           throw error;
         }
-      });
+      }
       await withOrchestrator(command, async ({ orchestrator }) => {
         // A run an earlier process left mid-way is finished first, so its thread is free for the new event.
         const resumed = await orchestrator.resumeUnfinished();

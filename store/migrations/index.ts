@@ -2,11 +2,13 @@ import type { Migration } from "kysely";
 import type { Dialect } from "../dialect.ts";
 import { initialMigration } from "./001-initial.ts";
 import { llmCallsMigration } from "./002-llm-calls.ts";
+import { rejectionsMigration } from "./003-rejections.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "001-initial": initialMigration(dialect),
     "002-llm-calls": llmCallsMigration(dialect),
+    "003-rejections": rejectionsMigration(dialect),
   };
 }

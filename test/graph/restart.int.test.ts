@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(async () => cleanup());
 
-async function count(table: "outbox" | "runs" | "events" | "approvals") {
+async function count(table: "outbox" | "runs" | "events" | "approvals" | "rejections") {
   const store = await openStore(file);
   const row = await store.db
     .selectFrom(table)
@@ -65,6 +65,14 @@ describe("growth emit refuses an invalid event", () => {
     expect(result.stderr).toContain("event_type");
     expect(result.stderr).toContain("entity_id");
     expect({ runs: await count("runs"), events: await count("events") }).toEqual(before);
+    // The refusal itself is recorded apart from the event log: why, and a hash of what came in.
+    const store = await openStore(file);
+    const rejections = await store.db.selectFrom("rejections").selectAll().execute();
+    await store.close();
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]).toMatchObject({ source: "emit", kind: "event" });
+    expect(rejections[0]!.issues).toContain("event_type");
+    expect(JSON.stringify(rejections[0])).not.toContain("not-an-email");
 
     const notJson = growth(["--db", file, "emit", "-"], { input: "{ nope" });
     expect(notJson.code).toBe(2);
