@@ -1,0 +1,115 @@
+import { type Command, RunControl as GraphRunControl, isGraphDrained, Overwrite } from "@langchain/langgraph";
+import type { ApprovalInterrupt, PendingApproval } from "../../graph/approval-gate.ts";
+import type { OrchestratorGraph } from "../../graph/build.ts";
+import type { GraphStateValue } from "../../graph/state.ts";
+import { type RunRow, setRunStatus } from "../../store/repos/runs.ts";
+import { emptyOutcome, type RunOutcome } from "../outcome.ts";
+import type { OrchestratorContext } from "./context.ts";
+import { completeRun, finishRun, parkRun } from "./finish.ts";
+import type { RunRequest } from "./options.ts";
+
+/** The approvals a thread is stopped on, if any. */
+export async function pendingOf(graph: OrchestratorGraph, threadId: string): Promise<PendingApproval[]> {
+  const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+  return snapshot.tasks.flatMap((task) =>
+    task.interrupts.flatMap(
+      (i) => ((i.value as ApprovalInterrupt | undefined)?.approvals ?? []) as PendingApproval[],
+    ),
+  );
+}
+
+/** Runs (or resumes) one run on its thread; the caller holds the thread. */
+export async function executeRun(
+  ctx: OrchestratorContext,
+  run: RunRow,
+  resume: Command | null,
+  depth: number,
+): Promise<RunOutcome> {
+  const config = { configurable: { thread_id: run.thread_id } };
+  const ids = { runId: run.id, threadId: run.thread_id, correlationId: run.correlation_id };
+  const snapshot = await ctx.graph.getState(config);
+  const current = snapshot.values as Partial<GraphStateValue>;
+  const ownsCheckpoint = current.run?.runId === run.id;
+  const interrupted = snapshot.tasks.some((t) => t.interrupts.length > 0);
+
+  let input: unknown;
+  if (resume) {
+    input = resume;
+  } else if (ownsCheckpoint && snapshot.next.length > 0) {
+    if (interrupted)
+      return finishRun(ctx, run, current as GraphStateValue, await pendingOf(ctx.graph, run.thread_id));
+    input = null; // crashed mid-run: continue from the last checkpoint
+  } else if (ownsCheckpoint) {
+    // Died after the last checkpoint but before it was recorded as finished.
+    return completeRun(ctx, run, current as GraphStateValue, [], depth);
+  } else if (interrupted) {
+    await setRunStatus(ctx.store.db, run.id, "queued", ctx.clock());
+    return emptyOutcome(
+      ids,
+      "queued",
+      null,
+      `Queued: ${run.thread_id} is waiting on an approval; this request runs after it is decided.`,
+    );
+  } else {
+    input = initialInput(run);
+  }
+
+  if (ctx.control?.draining) return parkRun(ctx, run, "a shutdown is draining");
+  await setRunStatus(ctx.store.db, run.id, "running", ctx.clock());
+  let state: GraphStateValue | undefined;
+  // LangGraph's own RunControl stops the run at the next superstep boundary once our drain is asked for.
+  const runControl = new GraphRunControl();
+  const stopListening = ctx.control?.onDrain((reason) => runControl.requestDrain(reason));
+  try {
+    const stream = await ctx.graph.stream(input as never, {
+      ...config,
+      durability: "sync",
+      streamMode: ["updates", "values"],
+      control: runControl,
+    });
+    for await (const [mode, chunk] of stream as AsyncIterable<[string, Record<string, unknown>]>) {
+      // At an interrupt the values stream yields `{ __interrupt__ }`, not the state: keep the last real state.
+      if (mode === "values") {
+        if (!("__interrupt__" in chunk)) state = chunk as unknown as GraphStateValue;
+      } else
+        for (const node of Object.keys(chunk))
+          if (node !== "__interrupt__") ctx.onStep?.({ runId: run.id, node });
+    }
+  } catch (error) {
+    // Drained at a superstep boundary: the checkpoint is saved and the next start resumes from it.
+    if (isGraphDrained(error)) return parkRun(ctx, run, "a shutdown is draining");
+    throw error;
+  } finally {
+    stopListening?.();
+  }
+  const pending = await pendingOf(ctx.graph, run.thread_id);
+  const finalState = state ?? ((await ctx.graph.getState(config)).values as GraphStateValue);
+  return completeRun(ctx, run, finalState, pending, depth);
+}
+
+/** The input that starts a run: every per-run field reset, since the thread keeps the last run's state. */
+export function initialInput(run: RunRow): Record<string, unknown> {
+  const request = JSON.parse(run.request) as RunRequest;
+  return {
+    run: {
+      runId: run.id,
+      threadId: run.thread_id,
+      correlationId: run.correlation_id,
+      requestEventId: `${run.id}:accepted`,
+      now: run.started_at,
+      dryRun: run.dry_run === 1,
+    },
+    request,
+    route: new Overwrite([]),
+    handoffs: new Overwrite([]),
+    hops: 0,
+    artefacts: new Overwrite({}),
+    summaries: new Overwrite([]),
+    proposals: new Overwrite([]),
+    decisions: [],
+    effects: [],
+    followUps: new Overwrite([]),
+    errors: new Overwrite([]),
+    answer: null,
+  };
+}

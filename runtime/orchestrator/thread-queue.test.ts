@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ThreadQueue } from "./thread-queue.ts";
+
+/** A promise with its resolver, so a test decides when work finishes. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open = () => {};
+  const promise = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { promise, open };
+}
+
+describe("ThreadQueue", () => {
+  it("runs work on one thread strictly one after another, in submission order", async () => {
+    const queue = new ThreadQueue();
+    const log: string[] = [];
+    const first = gate();
+    const a = queue.run("t1", async () => {
+      log.push("a:start");
+      await first.promise;
+      log.push("a:end");
+      return 1;
+    });
+    const b = queue.run("t1", async () => {
+      log.push("b:start");
+      return 2;
+    });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(log).toEqual(["a:start"]);
+    first.open();
+    expect(await Promise.all([a, b])).toEqual([1, 2]);
+    expect(log).toEqual(["a:start", "a:end", "b:start"]);
+  });
+
+  it("lets different threads overlap", async () => {
+    const queue = new ThreadQueue();
+    const blocker = gate();
+    const log: string[] = [];
+    const slow = queue.run("t1", async () => {
+      await blocker.promise;
+      log.push("t1");
+    });
+    await queue.run("t2", async () => {
+      log.push("t2");
+    });
+    expect(log).toEqual(["t2"]);
+    blocker.open();
+    await slow;
+    expect(log).toEqual(["t2", "t1"]);
+  });
+
+  it("keeps going after a failure: the caller sees the error, the next work still runs", async () => {
+    const queue = new ThreadQueue();
+    const failed = queue.run("t1", async () => {
+      throw new Error("boom");
+    });
+    const next = queue.run("t1", async () => "after");
+    await expect(failed).rejects.toThrow("boom");
+    await expect(next).resolves.toBe("after");
+  });
+});
