@@ -4,7 +4,7 @@ import { AGENT_IDS } from "../domain/agents.ts";
 import { classifyError, GrowthError } from "../domain/errors.ts";
 import { cancelSequence } from "../store/effects.ts";
 import { recordDeadLetter } from "../store/repos/dead-letters.ts";
-import { appendEvents } from "../store/repos/events.ts";
+import { appendEvents, eventSeqs } from "../store/repos/events.ts";
 import { releaseLeases } from "../store/repos/leases.ts";
 import { outboxOfRun } from "../store/repos/outbox.ts";
 import type { Database } from "../store/schema.ts";
@@ -39,15 +39,13 @@ export function errorChain(error: unknown): { name: string; code: string | null;
  */
 export async function compensateRun(db: Kysely<Database>, runId: string, at: Date): Promise<string[]> {
   const rows = await outboxOfRun(db, runId);
-  const executed = await db
-    .selectFrom("events")
-    .select(["entity_id", "seq"])
-    .where("id", "in", rows.length > 0 ? rows.map((r) => `effect:${r.idempotency_key}`) : ["-"])
-    .execute();
-  const order = new Map(executed.map((e) => [e.entity_id, e.seq]));
-  const newestFirst = [...rows].sort(
-    (a, b) => (order.get(b.idempotency_key) ?? 0) - (order.get(a.idempotency_key) ?? 0),
+  // Each executed effect's event sits in the log; its position orders the undo, newest first.
+  const seqs = await eventSeqs(
+    db,
+    rows.map((r) => `effect:${r.idempotency_key}`),
   );
+  const seqOf = (key: string) => seqs.get(`effect:${key}`) ?? 0;
+  const newestFirst = [...rows].sort((a, b) => seqOf(b.idempotency_key) - seqOf(a.idempotency_key));
   const steps: string[] = [];
   for (const row of newestFirst) {
     const payload = JSON.parse(row.payload) as { action?: { type?: string; sequenceId?: string | null } };

@@ -129,3 +129,10 @@ function toStored(row: Selectable<EventsTable>): StoredEvent {
     occurredAt: new Date(row.occurred_at),
   };
 }
+
+/** The log position of each event with one of these ids, for ordering what they record (absent ids are left out). */
+export async function eventSeqs(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom("events").select(["id", "seq"]).where("id", "in", ids).execute();
+  return new Map(rows.map((r) => [r.id, Number(r.seq)]));
+}
