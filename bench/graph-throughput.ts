@@ -32,7 +32,8 @@ function stats(latencies: number[], totalMs: number) {
 async function fullGraph(dir: string) {
   const store = await openStore(join(dir, "full.db"));
   await seedIfEmpty(store, {});
-  const orchestrator = createOrchestrator(store, createLogger({ level: "silent" }));
+  // Playbook mode whatever keys the shell holds: the figures compare graph overhead, not a provider.
+  const orchestrator = createOrchestrator(store, createLogger({ level: "silent" }), { env: {} });
   const stream = demoStream(await demoCandidates(store.db), {
     seed: 99,
     start: new Date(Date.parse(DEFAULT_ANCHOR) + 86_400_000),
