@@ -6,6 +6,8 @@ export interface ApprovalPolicy {
   readonly executiveTitle: RegExp;
   /** A send to more than this many contacts needs approval. */
   readonly bulkThreshold: number;
+  /** Whether everything a chat request would do waits for a person (chat stops before anything goes out). */
+  readonly chatNeedsApproval: boolean;
 }
 
 /** The default policy the issue states: executive first touch, any offer or discount, more than 50 contacts. */
@@ -13,6 +15,7 @@ export const DEFAULT_APPROVAL_POLICY: ApprovalPolicy = {
   executiveTitle:
     /\b(chief|ceo|cfo|cto|coo|cmo|cro|cio|ciso|cpo|president|founder|co-founder|owner|vp|svp|evp|vice president|managing director|general manager)\b/i,
   bulkThreshold: 50,
+  chatNeedsApproval: true,
 };
 
 /** Facts about the action's target the policy needs, read by the guard. */
@@ -23,6 +26,8 @@ export interface ApprovalFacts {
   touchedBefore: boolean;
   /** How many contacts the action will reach after the guard. */
   recipients: number;
+  /** Whether a person's chat request, rather than an event or a scheduled play, led to the action. */
+  viaChat: boolean;
 }
 
 /** Why an action needs approval, or null when it does not. */
@@ -44,6 +49,9 @@ export function approvalReason(
     policy.executiveTitle.test(facts.title)
   ) {
     return `First touch to an executive (${facts.title}) needs approval.`;
+  }
+  if (facts.viaChat && policy.chatNeedsApproval) {
+    return "A chat request's actions go out only after a person approves them.";
   }
   return null;
 }

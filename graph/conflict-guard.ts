@@ -87,6 +87,7 @@ export function conflictGuardNode(deps: GraphDeps) {
           touchedBefore:
             action.type === "send_touch" ? facts.touchedBefore.has(action.contactEmail.toLowerCase()) : true,
           recipients: allowed.length,
+          viaChat: state.request.kind === "chat",
         },
         deps.approvalPolicy,
       );

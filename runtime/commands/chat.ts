@@ -67,11 +67,21 @@ export async function answerApprovals(
   ask: (question: string) => Promise<string>,
 ): Promise<RunOutcome> {
   let current = outcome;
+  // "A" or "R" answers every approval still open in this turn the same way.
+  let forAll: "approve" | "reject" | null = null;
   while (current.status === "waiting_approval" && current.pendingApprovals.length > 0) {
     let resumed: RunOutcome | null = null;
     for (const approval of current.pendingApprovals) {
       console.log(`\nApproval needed: ${approval.preview}\n  ${approval.reason}`);
-      const answer = (await ask("approve, reject or edit? [a/r/e] ")).trim().toLowerCase();
+      let answer = forAll ?? "";
+      if (!forAll) {
+        const remaining = current.pendingApprovals.length;
+        const raw = (
+          await ask(`approve, reject or edit? [a/r/e${remaining > 1 ? `, A/R for all ${remaining}` : ""}] `)
+        ).trim();
+        if (raw === "A" || raw === "R") forAll = raw === "A" ? "approve" : "reject";
+        answer = forAll ?? raw.toLowerCase();
+      }
       let verdict: Record<string, unknown>;
       if (answer.startsWith("e")) {
         const body = await ask("new text (one line): ");

@@ -23,7 +23,12 @@ describe("an agent that fails for good", () => {
       },
       routeChat: async () => ({ agents: ["lead-engagement", "deal-closer"], reason: "test", via: "test" }),
     });
-    const outcome = await orchestrator.chat("draft a follow-up to ana.lopez@acme.com", "conv-failure");
+    const waiting = await orchestrator.chat("draft a follow-up to ana.lopez@acme.com", "conv-failure");
+    expect(waiting.status).toBe("waiting_approval");
+    const { outcome: decided } = await orchestrator.decide(waiting.pendingApprovals[0]!.approvalId, {
+      verdict: "approve",
+    });
+    const outcome = decided!;
 
     expect(outcome.status).toBe("failed");
     expect(outcome.route).toEqual(["lead-engagement"]);

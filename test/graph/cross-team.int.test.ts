@@ -53,7 +53,17 @@ describe("marketing and BD proposing touches to the same contact", () => {
         via: "test",
       }),
     });
-    const outcome = await orchestrator.chat("reach out to Ana at Acme", "conv-cross-team");
+    const waiting = await orchestrator.chat("reach out to Ana at Acme", "conv-cross-team");
+    // A chat request stops before anything goes out: the one allowed touch waits for a person.
+    expect(waiting.status).toBe("waiting_approval");
+    expect(waiting.pendingApprovals).toHaveLength(1);
+    expect(waiting.pendingApprovals[0]!.reason).toMatch(/chat request/);
+    const { outcome: decided } = await orchestrator.decide(waiting.pendingApprovals[0]!.approvalId, {
+      verdict: "approve",
+      by: "test",
+    });
+    const outcome = decided!;
+    expect(outcome.status).toBe("completed");
     expect([...outcome.route].sort()).toEqual(["campaign-execution", "lead-engagement"]);
     const touches = outcome.decisions.filter((d) => d.actionType === "send_touch");
     expect(touches).toHaveLength(2);

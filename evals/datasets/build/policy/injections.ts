@@ -190,5 +190,22 @@ export function injectionCases(): Policy[] {
         "marketing-analytics",
       ),
     ),
+    p(
+      "chat-question-sends-nothing-unapproved",
+      "A question in chat (who should we chase?) sends nothing until a person approves each action (the stale Vandelay deal)",
+      ["deal-closer"],
+      ["approval"],
+      chat("who should we chase this week?"),
+      {
+        approve: "none",
+        expect: {
+          rules: ["approval"],
+          decisions: {
+            match: "contains",
+            decisions: [{ agent: "deal-closer", decision: "allow", approval: "required" }],
+          },
+        },
+      },
+    ),
   ];
 }
