@@ -9,6 +9,7 @@ import { emitCommand } from "./commands/emit.ts";
 import { evalCommand } from "./commands/eval.ts";
 import { healthCommand } from "./commands/health.ts";
 import { importCommand } from "./commands/import.ts";
+import { keysCommand } from "./commands/keys.ts";
 import { playCommand, playsCommand, scheduleCommand } from "./commands/play.ts";
 import { promptsCommand } from "./commands/prompts.ts";
 import { reportCommand } from "./commands/report.ts";
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
     resumeCommand(),
     dlqCommand(),
     healthCommand(),
+    keysCommand(),
   ]) {
     program.addCommand(command);
   }

@@ -46,6 +46,7 @@ export class Orchestrator {
       clock: options.clock ?? (() => new Date()),
       maxCascade: options.maxCascade ?? 3,
       onStep: options.onStep,
+      onValues: options.onValues,
       control: options.control,
       threads: new ThreadQueue(),
       submitEvent: (raw, submitOptions) => this.submitEvent(raw, submitOptions),

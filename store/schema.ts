@@ -273,6 +273,8 @@ export interface Database {
   runs: RunsTable;
   llm_calls: LlmCallsTable;
   rejections: RejectionsTable;
+  api_keys: ApiKeysTable;
+  api_threads: ApiThreadsTable;
 }
 
 /** Input refused at a boundary: why, a hash and size of what came in (never the text: it may hold personal data). */
@@ -287,4 +289,26 @@ export interface RejectionsTable {
   payload_sha256: string;
   payload_chars: number;
   received_at: Iso;
+}
+
+/** A key of the HTTP API: who holds it, what it may do; only the SHA-256 of the secret is kept. */
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** viewer, operator, approver or admin. */
+  role: string;
+  key_sha256: string;
+  /** The first characters of the key, so a person can tell keys apart. */
+  prefix: string;
+  created_at: Iso;
+  revoked_at: Iso | null;
+}
+
+/** A thread a LangGraph SDK client created; its runs live on the `chat:<thread_id>` graph thread. */
+export interface ApiThreadsTable {
+  thread_id: string;
+  /** JSON object given at creation. */
+  metadata: string;
+  created_at: Iso;
+  updated_at: Iso;
 }

@@ -1,13 +1,6 @@
 import { Command } from "commander";
-import { UserError } from "../../domain/errors.ts";
-import {
-  closeDeadLetter,
-  type DeadLetterRow,
-  getDeadLetter,
-  listDeadLetters,
-} from "../../store/repos/dead-letters.ts";
-import { appendEvents } from "../../store/repos/events.ts";
 import { withContext, withOrchestrator } from "../context.ts";
+import { deadLetterDetail, deadLetterList, discardDeadLetter } from "../queries/dead-letters.ts";
 
 /** `growth dlq`: list, show, redrive or discard the steps that failed for good. */
 export function dlqCommand(): Command {
@@ -22,17 +15,16 @@ export function dlqCommand(): Command {
     .option("--json", "print JSON")
     .action(async (options: { all?: boolean; json?: boolean }, command: Command) => {
       await withContext(command, async ({ store }) => {
-        const rows = await listDeadLetters(store.db, options.all ? undefined : "open");
+        const rows = await deadLetterList(store, options.all);
         if (options.json) {
-          console.log(JSON.stringify(rows.map(summary), null, 2));
+          console.log(JSON.stringify(rows, null, 2));
           return;
         }
         if (rows.length === 0) {
           console.log(options.all ? "No dead letters." : "No open dead letters.");
           return;
         }
-        for (const row of rows) {
-          const s = summary(row);
+        for (const s of rows) {
           console.log(
             `${s.id}  ${s.status.padEnd(9)} ${s.node}  ${s.code ?? "-"}  ${s.attempts} attempt${s.attempts === 1 ? "" : "s"}  ${s.created_at}\n    ${s.message}`,
           );
@@ -50,16 +42,7 @@ export function dlqCommand(): Command {
     .option("--json", "print JSON")
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
       await withContext(command, async ({ store }) => {
-        const row = await found(await getDeadLetter(store.db, id), id);
-        const detail = {
-          ...summary(row),
-          run_id: row.run_id,
-          thread_id: row.thread_id,
-          correlation_id: row.correlation_id,
-          event: JSON.parse(row.event) as unknown,
-          state: JSON.parse(row.state) as unknown,
-          error_chain: JSON.parse(row.error) as unknown,
-        };
+        const detail = await deadLetterDetail(store, id);
         console.log(options.json ? JSON.stringify(detail, null, 2) : render(detail));
       });
     });
@@ -85,24 +68,7 @@ export function dlqCommand(): Command {
     .option("--reason <text>", "why it is discarded", "discarded by an operator")
     .action(async (id: string, options: { reason: string }, command: Command) => {
       await withContext(command, async ({ store }) => {
-        const row = await found(await getDeadLetter(store.db, id), id);
-        const at = new Date();
-        if (!(await closeDeadLetter(store.db, id, "discarded", at))) {
-          throw new UserError("dead_letter_closed", `Dead letter ${id} was already ${row.status}.`);
-        }
-        await appendEvents(store.db, [
-          {
-            id: `dead-letter:${id}:discarded`,
-            type: "dead_letter_discarded",
-            entityType: "dead_letter",
-            entityId: id,
-            correlationId: row.correlation_id,
-            causationId: `dead-letter:${id}`,
-            source: "operator",
-            payload: { reason: options.reason },
-            occurredAt: at,
-          },
-        ]);
+        await discardDeadLetter(store, id, options.reason);
         console.log(`Discarded ${id}.`);
       });
     });
@@ -110,26 +76,7 @@ export function dlqCommand(): Command {
   return dlq;
 }
 
-async function found(row: DeadLetterRow | undefined, id: string): Promise<DeadLetterRow> {
-  if (!row)
-    throw new UserError("dead_letter_unknown", `There is no dead letter ${id}; see \`growth dlq list\`.`);
-  return row;
-}
-
-function summary(row: DeadLetterRow) {
-  const chain = JSON.parse(row.error) as { code: string | null; message: string }[];
-  return {
-    id: row.id,
-    status: row.status,
-    node: row.node,
-    code: chain[0]?.code ?? null,
-    message: chain[0]?.message ?? "",
-    attempts: row.attempts,
-    created_at: row.created_at,
-  };
-}
-
-function render(detail: Record<string, unknown>): string {
+function render(detail: Awaited<ReturnType<typeof deadLetterDetail>>): string {
   const lines = [
     `Dead letter ${String(detail.id)} (${String(detail.status)})`,
     `  node: ${String(detail.node)} · attempts: ${String(detail.attempts)} · at ${String(detail.created_at)}`,

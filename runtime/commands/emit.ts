@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
-import { recordRejection } from "../../store/repos/rejections.ts";
 import { withContext, withOrchestrator } from "../context.ts";
-import { Orchestrator } from "../orchestrator.ts";
+import { checkEvents } from "../events/check.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
 
 /** Reads a JSON document from a file or standard input (`-`), with a clear message when it is not JSON. */
@@ -47,28 +46,8 @@ export function emitCommand(): Command {
     .action(async (file: string, options: { json?: boolean; dryRun?: boolean }, command: Command) => {
       const input = readJsonInput(file);
       const raws = Array.isArray(input) ? input : [input];
-      // Validate everything before accepting anything: a bad event in a batch rejects the batch, and the
-      // refusal is recorded (why, and a hash of what came in) apart from the event log, which stays untouched.
-      for (const [i, raw] of raws.entries()) {
-        try {
-          Orchestrator.parseEvent(raw);
-        } catch (error) {
-          if (!(error instanceof UserError)) throw error;
-          await withContext(command, ({ store }) =>
-            recordRejection(store.db, {
-              source: "emit",
-              kind: "event",
-              issues: (error.details?.issues as string[] | undefined) ?? [error.message],
-              payload: JSON.stringify(raw) ?? "",
-              at: new Date(),
-            }),
-          );
-          if (raws.length > 1) {
-            throw new UserError(error.code, `Event ${i + 1} of ${raws.length}: ${error.message}`);
-          }
-          throw error;
-        }
-      }
+      // Validate everything before accepting anything: a bad event in a batch rejects the batch.
+      await withContext(command, ({ store }) => checkEvents(store.db, raws, "emit"));
       await withOrchestrator(command, async ({ orchestrator }) => {
         // A run an earlier process left mid-way is finished first, so its thread is free for the new event.
         const resumed = await orchestrator.resumeUnfinished();

@@ -1,9 +1,6 @@
 import { Command } from "commander";
-import { countDeadLetters, listDeadLetters } from "../../store/repos/dead-letters.ts";
-import { eventLogGaps } from "../../store/repos/events.ts";
-import { heldLeases } from "../../store/repos/leases.ts";
-import { countRunsByStatus } from "../../store/repos/runs.ts";
 import { withOrchestrator } from "../context.ts";
+import { healthReport } from "../queries/health.ts";
 
 /** `growth health`: circuit breakers, retry budgets and bulkheads per agent, and what the store holds. */
 export function healthCommand(): Command {
@@ -14,23 +11,8 @@ export function healthCommand(): Command {
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }, command: Command) => {
       await withOrchestrator(command, async ({ store, orchestrator }) => {
-        const now = new Date();
-        const runs = await countRunsByStatus(store.db);
-        const deadLetters = await countDeadLetters(store.db);
-        const open = await listDeadLetters(store.db, "open");
-        const byNode: Record<string, number> = {};
-        for (const row of open) byNode[row.node] = (byNode[row.node] ?? 0) + 1;
-        const report = {
-          agents: orchestrator.health(),
-          runs: {
-            unfinished: (runs.queued ?? 0) + (runs.running ?? 0),
-            waiting_approval: runs.waiting_approval ?? 0,
-            completed: runs.completed ?? 0,
-          },
-          dead_letters: { open: deadLetters.open ?? 0, by_node: byNode },
-          leases_held: (await heldLeases(store.db, now)).length,
-          event_log_gaps: await eventLogGaps(store.db),
-        };
+        const report = await healthReport(store, orchestrator);
+        const byNode = report.dead_letters.by_node;
         if (options.json) {
           console.log(JSON.stringify(report, null, 2));
           return;

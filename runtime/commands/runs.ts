@@ -1,60 +1,27 @@
 import { Command } from "commander";
 import type { ServedBy } from "../../agents/llm/runner.ts";
-import { UserError } from "../../domain/errors.ts";
-import { eventsByCorrelation } from "../../store/repos/events.ts";
-import { usageSummary } from "../../store/repos/llm-calls.ts";
-import { getRun, listRuns, type RunStatus, runsByCorrelation } from "../../store/repos/runs.ts";
 import { withOrchestrator } from "../context.ts";
+import { RUN_STATUSES, recentRuns } from "../queries/runs.ts";
+import { traceOf } from "../queries/trace.ts";
 import { servedByText, usageLine } from "../render.ts";
-
-const STATUSES: RunStatus[] = [
-  "queued",
-  "running",
-  "waiting_approval",
-  "completed",
-  "failed",
-  "dead_lettered",
-];
 
 /** `growth runs`: recent runs with their status, newest first. */
 export function runsCommand(): Command {
   return new Command("runs")
     .description("list recent runs (events, chat turns, plays) with their status")
-    .option("--status <status>", `only runs with this status (${STATUSES.join(", ")})`)
+    .option("--status <status>", `only runs with this status (${RUN_STATUSES.join(", ")})`)
     .option("--limit <n>", "how many", (v) => Number.parseInt(v, 10), 20)
     .option("--json", "print JSON")
     .action(async (options: { status?: string; limit: number; json?: boolean }, command: Command) => {
-      if (options.status && !STATUSES.includes(options.status as RunStatus)) {
-        throw new UserError(
-          "status_unknown",
-          `Status "${options.status}" is unknown; use one of ${STATUSES.join(", ")}.`,
-        );
-      }
-      if (!Number.isInteger(options.limit) || options.limit < 1) {
-        throw new UserError("limit_invalid", "--limit takes a whole number of at least 1.");
-      }
       await withOrchestrator(command, async ({ store }) => {
-        const rows = await listRuns(store.db, {
-          statuses: options.status ? [options.status as RunStatus] : undefined,
-          limit: options.limit,
-        });
+        const rows = await recentRuns(store, options);
         if (options.json) {
-          console.log(
-            JSON.stringify(
-              rows.map((r) => ({
-                ...r,
-                request: JSON.parse(r.request),
-                summary: r.summary ? JSON.parse(r.summary) : null,
-              })),
-              null,
-              2,
-            ),
-          );
+          console.log(JSON.stringify(rows, null, 2));
           return;
         }
         if (rows.length === 0) console.log("No runs yet. Try `growth emit <event.json>` or `growth demo`.");
         for (const r of rows) {
-          const summary = r.summary ? (JSON.parse(r.summary) as { route?: string[] }) : {};
+          const summary = (r.summary ?? {}) as { route?: string[] };
           console.log(
             `${r.started_at}  ${r.status.padEnd(16)} ${r.kind.padEnd(5)} ${r.thread_id}  ${(summary.route ?? []).join("→")}\n    run ${r.id}  correlation ${r.correlation_id}`,
           );
@@ -73,37 +40,10 @@ export function traceCommand(): Command {
     .option("--json", "print JSON")
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
       await withOrchestrator(command, async ({ store, orchestrator }) => {
-        const byRun = await getRun(store.db, id);
-        const correlationId = byRun?.correlation_id ?? id;
-        const events = await eventsByCorrelation(store.db, correlationId);
-        const runs = await runsByCorrelation(store.db, correlationId);
-        if (events.length === 0 && runs.length === 0) {
-          throw new UserError(
-            "trace_unknown",
-            `Nothing is recorded for ${id}; find ids with \`growth runs\`.`,
-          );
-        }
-        const checkpoints = [];
-        for (const run of runs) {
-          let steps = 0;
-          for await (const snap of orchestrator.graph.getStateHistory({
-            configurable: { thread_id: run.thread_id },
-          })) {
-            if ((snap.values as { run?: { runId?: string } }).run?.runId === run.id) steps++;
-          }
-          const state = await orchestrator.graph.getState({ configurable: { thread_id: run.thread_id } });
-          const current = (state.values as { run?: { runId?: string } }).run?.runId === run.id;
-          checkpoints.push({
-            runId: run.id,
-            threadId: run.thread_id,
-            status: run.status,
-            checkpoints: steps,
-            next: current ? state.next : [],
-            usage: await usageSummary(store.db, "model", { runId: run.id }),
-          });
-        }
+        const trace = await traceOf(store, orchestrator.graph, id);
+        const { correlation_id: correlationId, runs: checkpoints, events } = trace;
         if (options.json) {
-          console.log(JSON.stringify({ correlation_id: correlationId, runs: checkpoints, events }, null, 2));
+          console.log(JSON.stringify(trace, null, 2));
           return;
         }
         console.log(`correlation ${correlationId}`);

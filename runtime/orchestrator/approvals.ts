@@ -15,7 +15,10 @@ export async function resumeRun(
   answer: unknown,
 ): Promise<RunOutcome> {
   const run = await getRun(ctx.store.db, runId);
-  if (!run) throw new UserError("run_unknown", `There is no run ${runId}; list runs with \`growth runs\`.`);
+  if (!run)
+    throw new UserError("run_unknown", `There is no run ${runId}; list runs with \`growth runs\`.`, {
+      details: { missing: runId },
+    });
   if (run.status !== "waiting_approval") {
     throw new UserError("run_not_waiting", `Run ${runId} is ${run.status}, not waiting for approval.`);
   }
@@ -56,6 +59,7 @@ export async function decideOne(
     throw new UserError(
       "approval_unknown",
       `There is no approval ${id}; list them with \`growth approvals\`.`,
+      { details: { missing: id } },
     );
   if (row.status !== "pending") {
     throw new UserError(

@@ -15,6 +15,7 @@ export interface OrchestratorContext {
   /** How deep follow-up events may cascade from one request. */
   readonly maxCascade: number;
   readonly onStep?: OrchestratorOptions["onStep"];
+  readonly onValues?: OrchestratorOptions["onValues"];
   readonly control?: RunControl;
   readonly threads: ThreadQueue;
   /** Accepts a follow-up event as a new run; passed in so execution need not import intake. */

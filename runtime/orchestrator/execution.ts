@@ -70,10 +70,13 @@ export async function executeRun(
     for await (const [mode, chunk] of stream as AsyncIterable<[string, Record<string, unknown>]>) {
       // At an interrupt the values stream yields `{ __interrupt__ }`, not the state: keep the last real state.
       if (mode === "values") {
-        if (!("__interrupt__" in chunk)) state = chunk as unknown as GraphStateValue;
+        if (!("__interrupt__" in chunk)) {
+          state = chunk as unknown as GraphStateValue;
+          ctx.onValues?.({ runId: run.id, values: state });
+        }
       } else
-        for (const node of Object.keys(chunk))
-          if (node !== "__interrupt__") ctx.onStep?.({ runId: run.id, node });
+        for (const [node, update] of Object.entries(chunk))
+          if (node !== "__interrupt__") ctx.onStep?.({ runId: run.id, node, update });
     }
   } catch (error) {
     // Drained at a superstep boundary: the checkpoint is saved and the next start resumes from it.

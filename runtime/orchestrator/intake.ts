@@ -127,6 +127,12 @@ export async function submitRun(
     }
     return result;
   });
+  options.onAccepted?.({
+    runId: run.id,
+    threadId: run.thread_id,
+    correlationId: run.correlation_id,
+    created,
+  });
   if (!created) {
     return emptyOutcome(
       { runId: run.id, threadId: run.thread_id, correlationId: run.correlation_id },

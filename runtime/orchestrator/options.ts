@@ -23,8 +23,10 @@ export interface OrchestratorOptions {
   clock?: () => Date;
   /** How deep follow-up events may cascade from one request. */
   maxCascade?: number;
-  /** Called with each node's name as a run progresses. */
-  onStep?: (step: { runId: string; node: string }) => void;
+  /** Called with each node's name (and what it wrote) as a run progresses. */
+  onStep?: (step: { runId: string; node: string; update?: unknown }) => void;
+  /** Called with the whole state after each superstep of a run. */
+  onValues?: (step: { runId: string; values: GraphStateValue }) => void;
   /** Graceful shutdown: once it drains, runs stop at a superstep boundary and new ones wait. */
   control?: RunControl;
   /** Bulkhead, breaker and retry budget per agent around the agent runner; one is made when absent. */
@@ -39,6 +41,13 @@ export interface SubmitOptions {
   causationId?: string;
   correlationId?: string;
   depth?: number;
+  /** Called once the run is persisted (or found to be a repeat), before it runs. */
+  onAccepted?: (accepted: {
+    runId: string;
+    threadId: string;
+    correlationId: string;
+    created: boolean;
+  }) => void;
 }
 
 /** The request a run carries: an event, a chat turn or a play. */

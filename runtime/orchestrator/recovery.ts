@@ -38,6 +38,7 @@ export async function redrive(ctx: OrchestratorContext, deadLetterId: string): P
     throw new UserError(
       "dead_letter_unknown",
       `There is no dead letter ${deadLetterId}; see \`growth dlq list\`.`,
+      { details: { missing: deadLetterId } },
     );
   }
   if (letter.status !== "open") {

@@ -1,0 +1,26 @@
+import type { Store } from "../../store/db.ts";
+import { countDeadLetters, listDeadLetters } from "../../store/repos/dead-letters.ts";
+import { eventLogGaps } from "../../store/repos/events.ts";
+import { heldLeases } from "../../store/repos/leases.ts";
+import { countRunsByStatus } from "../../store/repos/runs.ts";
+import type { Orchestrator } from "../orchestrator.ts";
+
+/** Breakers, budgets and bulkheads per agent, plus unfinished runs, dead letters, leases and log gaps. */
+export async function healthReport(store: Store, orchestrator: Orchestrator, now: Date = new Date()) {
+  const runs = await countRunsByStatus(store.db);
+  const deadLetters = await countDeadLetters(store.db);
+  const open = await listDeadLetters(store.db, "open");
+  const byNode: Record<string, number> = {};
+  for (const row of open) byNode[row.node] = (byNode[row.node] ?? 0) + 1;
+  return {
+    agents: orchestrator.health(),
+    runs: {
+      unfinished: (runs.queued ?? 0) + (runs.running ?? 0),
+      waiting_approval: runs.waiting_approval ?? 0,
+      completed: runs.completed ?? 0,
+    },
+    dead_letters: { open: deadLetters.open ?? 0, by_node: byNode },
+    leases_held: (await heldLeases(store.db, now)).length,
+    event_log_gaps: await eventLogGaps(store.db),
+  };
+}
