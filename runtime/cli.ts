@@ -16,6 +16,7 @@ import { reportCommand } from "./commands/report.ts";
 import { resumeCommand } from "./commands/resume.ts";
 import { runsCommand, traceCommand } from "./commands/runs.ts";
 import { seedCommand } from "./commands/seed.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { usageCommand } from "./commands/usage.ts";
 
 /** Builds the `growth` program; each command lives in runtime/commands/. */
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
     dlqCommand(),
     healthCommand(),
     keysCommand(),
+    serveCommand(),
   ]) {
     program.addCommand(command);
   }

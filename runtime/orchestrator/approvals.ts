@@ -83,13 +83,16 @@ export async function decideOne(
   }
   const status =
     verdict.verdict === "approve" ? "approved" : verdict.verdict === "reject" ? "rejected" : "edited";
-  await decideApproval(ctx.store.db, id, {
+  const recorded = await decideApproval(ctx.store.db, id, {
     status,
     by: verdict.by,
     note: verdict.note,
     edit: verdict.edit,
     at: ctx.clock(),
   });
+  // Two people deciding at once: only the first write counts, the second is told it was already decided.
+  if (!recorded)
+    throw new UserError("approval_decided", `Approval ${id} was decided by someone else just now.`);
   const outcome = await resumeDecided(ctx, row.run_id);
   if (!outcome) {
     const all = await approvalsOfRun(ctx.store.db, row.run_id);

@@ -45,7 +45,7 @@ export async function openApprovals(
     .execute();
 }
 
-/** Records a person's decision on an approval. */
+/** Records a person's decision on a pending approval; false when it was already decided (single use). */
 export async function decideApproval(
   db: Kysely<Database>,
   id: string,
@@ -56,8 +56,8 @@ export async function decideApproval(
     edit?: unknown;
     at: Date;
   },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable("approvals")
     .set({
       status: decision.status,
@@ -67,7 +67,9 @@ export async function decideApproval(
       decided_at: decision.at.toISOString(),
     })
     .where("id", "=", id)
-    .execute();
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** Approvals waiting on a person, oldest first. */

@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { outcomeJson } from "../../runtime/render.ts";
+import { acceptRun } from "../accept.ts";
+import { requireRole } from "../auth.ts";
+import { readJson } from "../body.ts";
+import type { ServiceDeps } from "../deps.ts";
+import type { ServiceEnv } from "../env.ts";
+import { RunFeed } from "../feed.ts";
+import type { StreamSlots } from "../limits.ts";
+import { ChatBody } from "../schemas.ts";
+import { sseResponse } from "../sse.ts";
+
+/**
+ * `POST /v1/chat`: one turn. With `Accept: text/event-stream` it streams `accepted`, `step` per node, then
+ * `answer`, `approvals` and `outcome`, and `end`; otherwise it answers with the outcome once the turn is done.
+ */
+export function chat(deps: ServiceDeps, slots: StreamSlots) {
+  return new Hono<ServiceEnv>().post("/", requireRole("operator"), async function postChat(c) {
+    const { text, conversation_id } = await readJson(c, ChatBody);
+    const conversation = conversation_id ?? randomUUID();
+    const streaming = (c.req.header("accept") ?? "").includes("text/event-stream");
+    if (!streaming) {
+      const { done } = acceptRun(deps.tasks, (o) => deps.orchestrator.chat(text, conversation, o));
+      return c.json({ conversation_id: conversation, ...outcomeJson(await done) });
+    }
+    const key = c.get("key");
+    const release = slots.acquire(key.id, key.name);
+    const feed = new RunFeed();
+    const { accepted, done } = acceptRun(deps.tasks, (o) =>
+      deps.orchestrator.chat(text, conversation, {
+        onAccepted: (a) => {
+          feed.attach(deps.bus, a.runId);
+          o.onAccepted?.(a);
+        },
+      }),
+    );
+    void done.finally(() => feed.finish()).catch(() => undefined);
+    const first = await accepted.catch((error: unknown) => {
+      release();
+      throw error;
+    });
+    return sseResponse(
+      c,
+      async (sink) => {
+        await sink.send("accepted", { ...first, conversation_id: conversation });
+        for await (const signal of feed.signals())
+          if (signal.type === "update") await sink.send("step", { node: signal.node });
+        const result = await done;
+        await sink.send("answer", { text: result.answer });
+        if (result.pendingApprovals.length > 0)
+          await sink.send("approvals", { pending: result.pendingApprovals });
+        await sink.send("outcome", outcomeJson(result));
+        await sink.send("end", null);
+      },
+      release,
+    );
+  });
+}

@@ -1,0 +1,91 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { Logger } from "pino";
+import { UserError } from "../domain/errors.ts";
+import { type AppOptions, createApp as createRuntime } from "../runtime/app.ts";
+import { RunControl } from "../runtime/run-control.ts";
+import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
+import type { Store } from "../store/db.ts";
+import { countActiveKeys } from "../store/repos/api-keys.ts";
+import { createApp } from "./app.ts";
+import { DEFAULT_LIMITS, type ServiceLimits } from "./deps.ts";
+import { RunBus } from "./run-bus.ts";
+import { Tasks } from "./tasks.ts";
+
+/** How to start the service. */
+export interface ServiceOptions {
+  store: Store;
+  logger: Logger;
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  limits?: Partial<ServiceLimits>;
+  /** Also run the scheduled plays on their cron. */
+  schedule?: boolean;
+  /** Orchestrator options (model config, clock, policies); the service adds its own control and hooks. */
+  runtime?: AppOptions;
+}
+
+/** A running service: where it listens, and a graceful stop. */
+export interface RunningService {
+  url: string;
+  /** Stops accepting, drains runs at a step boundary (the next start resumes them), and closes the listener. */
+  stop(): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/**
+ * Starts `growth serve`: the HTTP API over the embedded orchestrator, which first resumes what a previous process
+ * left unfinished. A non-loopback host is refused while no API key exists.
+ */
+export async function startService(options: ServiceOptions): Promise<RunningService> {
+  const host = options.host ?? "127.0.0.1";
+  if (!LOOPBACK.has(host) && (await countActiveKeys(options.store.db)) === 0)
+    throw new UserError(
+      "serve_no_keys",
+      `Refusing to listen on ${host} while no API key exists: create one with \`growth keys create --name <who> --role admin\`, or listen on 127.0.0.1.`,
+    );
+  const bus = new RunBus();
+  const control = new RunControl();
+  const tasks = new Tasks(options.logger);
+  const { orchestrator } = createRuntime(options.store, options.logger, {
+    ...options.runtime,
+    control,
+    onStep: ({ runId, node, update }) => bus.publish(runId, { type: "update", node, update }),
+    onValues: ({ runId, values }) => bus.publish(runId, { type: "values", values }),
+  });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const app = createApp(
+    { store: options.store, orchestrator, logger: options.logger, bus, tasks, limits },
+    { draining: () => control.draining },
+  );
+  // Accepted runs a killed process left behind continue now, from their last checkpoint.
+  tasks.track(orchestrator.resumeUnfinished());
+  const schedule = options.schedule
+    ? startSchedule(
+        selectPlays([]),
+        async (play, tick) => {
+          await tasks.track(orchestrator.play(play.name, { runKey: tick.toISOString() }));
+        },
+        options.logger,
+      )
+    : null;
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8787 }, () => resolve(s));
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown}:${address.port}`,
+    async stop() {
+      schedule?.stop();
+      control.requestDrain("stop");
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await tasks.settled();
+      // Streams still open after their runs drained are ended so the listener can close.
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await closed;
+    },
+  };
+}
