@@ -66,3 +66,30 @@ describe("the service's limits", () => {
     expect(["waiting_approval", "completed"]).toContain(status);
   });
 });
+
+describe("the request timeout", () => {
+  it("answers 504 when a request outlasts it, and the accepted run still completes", async () => {
+    const slow = await startTestService({ requestTimeoutMs: 1 });
+    try {
+      const res = await slow.call("/v1/events?wait=true", {
+        json: leadQualified("ivan.ops@initech.com", "slow-1"),
+      });
+      expect(res.status).toBe(504);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("timeout");
+      const end = Date.now() + 20_000;
+      let status = "";
+      while (Date.now() < end && status !== "completed") {
+        const row = await slow.store.db
+          .selectFrom("runs")
+          .select("status")
+          .where("correlation_id", "=", "slow-1")
+          .executeTakeFirst();
+        status = row?.status ?? "";
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(status).toBe("completed");
+    } finally {
+      await slow.stop();
+    }
+  });
+});
