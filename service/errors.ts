@@ -52,7 +52,7 @@ export function statusOf(error: unknown): { status: ContentfulStatusCode; code: 
 export function onError(log: (error: unknown) => void) {
   return function handleError(error: Error, c: Context) {
     const mapped = statusOf(error);
-    if (mapped.status >= 500) log(error);
+    if (mapped.status === 500) log(error);
     if (error instanceof ApiError) for (const [k, v] of Object.entries(error.headers)) c.header(k, v);
     return c.json({ error: { code: mapped.code, message: mapped.message } }, mapped.status);
   };

@@ -43,6 +43,14 @@ function serve(file: string): Promise<{ child: ChildProcess; url: string; exited
   });
 }
 
+async function until(check: () => Promise<boolean>, ms = 60_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("timed out waiting for the runs to complete");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe("growth serve killed with SIGKILL while requests are in flight", () => {
   it("loses no accepted event: a restart resumes every accepted run to completion, once, and SIGTERM exits 0", async () => {
     const fixture = await fixtureStore();
@@ -92,8 +100,33 @@ describe("growth serve killed with SIGKILL while requests are in flight", () => 
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(statuses).toEqual(Array(10).fill("completed"));
+
+    // SIGTERM with runs queued: the server stops accepting, drains at a step boundary and exits 0; the next
+    // start finishes what was accepted.
+    const more = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        fetch(`${second.url}/v1/events`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(leadQualified("ana.lopez@acme.com", `term-${i}`)),
+        }).then(async (res) => ((await res.json()) as { runs: { run_id: string }[] }).runs[0]!.run_id),
+      ),
+    );
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
+    const third = await serve(fixture.file);
+    await until(async () => {
+      const all = await Promise.all(
+        more.map(
+          async (id) =>
+            ((await (await fetch(`${third.url}/v1/runs/${id}`, { headers })).json()) as { status: string })
+              .status,
+        ),
+      );
+      return all.every((s) => s === "completed");
+    });
+    third.child.kill("SIGTERM");
+    expect(await third.exited).toBe(0);
 
     const store = await openStore(fixture.file);
     // One run per delivered event (its request key), however many processes saw it.
@@ -116,5 +149,5 @@ describe("growth serve killed with SIGKILL while requests are in flight", () => 
     expect(accepts).toHaveLength(10);
     await store.close();
     await fixture.cleanup().catch(() => undefined);
-  }, 120_000);
+  }, 240_000);
 });

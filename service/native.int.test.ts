@@ -232,3 +232,40 @@ describe("the native /v1 API over real HTTP", () => {
     expect((await svc.call("/v1/dlq/x/discard", { key: svc.keys.approver, json: {} })).status).toBe(403);
   });
 });
+
+describe("approval edits over HTTP", () => {
+  it("edits an approval with the CLI's fields, recorded under the key's name", async () => {
+    // A fresh server: the shared one's touches to Ana would make the guard hold this one back.
+    const svc = await startTestService();
+    try {
+      const res = await svc.call("/v1/chat", {
+        key: svc.keys.operator,
+        json: { text: "draft a follow-up to ana.lopez@acme.com", conversation_id: "native-edit" },
+      });
+      const outcome = (await res.json()) as { pending_approvals: { approvalId: string }[] };
+      expect(outcome.pending_approvals.length).toBeGreaterThan(0);
+      const id = encodeURIComponent(outcome.pending_approvals[0]!.approvalId);
+      const empty = await svc.call(`/v1/approvals/${id}/edit`, { key: svc.keys.approver, json: {} });
+      expect(empty.status).toBe(400);
+      const unknown = await svc.call(`/v1/approvals/${id}/edit`, {
+        key: svc.keys.approver,
+        json: { recipient: "x@y.z" },
+      });
+      expect(unknown.status).toBe(400);
+      const edited = await svc.call(`/v1/approvals/${id}/edit`, {
+        key: svc.keys.approver,
+        json: { subject: "Shorter subject", note: "tone" },
+      });
+      expect(edited.status).toBe(200);
+      const row = await svc.store.db
+        .selectFrom("approvals")
+        .selectAll()
+        .where("id", "=", outcome.pending_approvals[0]!.approvalId)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ status: "edited", decided_by: "april", decision_note: "tone" });
+      expect(JSON.parse(row.edit!)).toEqual({ subject: "Shorter subject" });
+    } finally {
+      await svc.stop();
+    }
+  });
+});

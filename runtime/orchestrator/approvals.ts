@@ -75,7 +75,7 @@ export async function decideOne(
     );
   }
   const verdict = parsed.data;
-  if (verdict.verdict === "edit" && !verdict.edit) {
+  if (verdict.verdict === "edit" && Object.keys(verdict.edit ?? {}).length === 0) {
     throw new UserError(
       "edit_empty",
       "An edit needs at least one change: --subject, --body, --discount or --terms.",
