@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { UserError } from "../domain/errors.ts";
 import { loadModelConfig } from "../models/config.ts";
-import { openStore, resolveDbFile, type Store } from "../store/db.ts";
+import { isReadOnly, openStore, readOnlyStore, resolveDbFile, type Store } from "../store/db.ts";
 import { type AppOptions, createApp, type ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Orchestrator } from "./orchestrator.ts";
@@ -44,6 +44,8 @@ export async function withContext<T>(
   const logger = createLogger().child({ db: store.file });
   try {
     return await fn({ store, logger });
+  } catch (error) {
+    throw isReadOnly(error) ? readOnlyStore(store.file, error) : error;
   } finally {
     await store.close();
   }

@@ -10,6 +10,13 @@ export const REDACT_PATHS = [
   "*.email",
   "*.contactEmail",
   "*.contact_email",
+  "*.*.email",
+  "*.entityId",
+  "*.entity_id",
+  "*.recipient",
+  "*.idempotencyKey",
+  "*.idempotency_key",
+  "*.to",
   "*.body",
   "*.subject",
   "*.content",
@@ -17,6 +24,7 @@ export const REDACT_PATHS = [
   "headers.authorization",
   "apiKey",
   "email",
+  "entity_id",
   "body",
 ];
 

@@ -47,14 +47,7 @@ export async function openStore(file: string): Promise<Store> {
     await migrate(db, "sqlite");
   } catch (error) {
     await db.destroy();
-    if (isReadOnly(error)) {
-      throw new UserError(
-        "store_read_only",
-        `the store ${file} is read-only; make it writable (chmod u+w ${file}) or pass --db with a writable file.`,
-        { cause: error },
-      );
-    }
-    throw error;
+    throw isReadOnly(error) ? readOnlyStore(file, error) : error;
   }
   return {
     db,
@@ -64,13 +57,22 @@ export async function openStore(file: string): Promise<Store> {
   };
 }
 
-// SQLite reports a file it may not write as SQLITE_READONLY (or a cause of a failed migration that is).
-function isReadOnly(error: unknown): boolean {
+/** Whether an error (or one of its causes) is SQLite refusing to write a read-only file. */
+export function isReadOnly(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && code.startsWith("SQLITE_READONLY")) return true;
   }
   return false;
+}
+
+/** The user's error for a store file SQLite may not write, with the fix. */
+export function readOnlyStore(file: string, cause: unknown): UserError {
+  return new UserError(
+    "store_read_only",
+    `the store ${file} is read-only; make it writable (chmod u+w ${file}) or pass --db with a writable file.`,
+    { cause },
+  );
 }
 
 /** Applies every pending migration; a failed migration stops start-up with its cause. */

@@ -273,6 +273,7 @@ export interface Database {
   runs: RunsTable;
   llm_calls: LlmCallsTable;
   rejections: RejectionsTable;
+  store_secrets: StoreSecretsTable;
 }
 
 /** Input refused at a boundary: why, a hash and size of what came in (never the text: it may hold personal data). */
@@ -287,4 +288,10 @@ export interface RejectionsTable {
   payload_sha256: string;
   payload_chars: number;
   received_at: Iso;
+}
+
+/** A secret the store keeps for itself (e.g. `personal_id_key`), made once at random and never logged. */
+export interface StoreSecretsTable {
+  name: string;
+  value: string;
 }

@@ -7,7 +7,7 @@ import {
   listDeadLetters,
 } from "../../store/repos/dead-letters.ts";
 import { appendEvents } from "../../store/repos/events.ts";
-import { withContext, withOrchestrator } from "../context.ts";
+import { requireStore, withContext, withOrchestrator } from "../context.ts";
 
 /** `growth dlq`: list, show, redrive or discard the steps that failed for good. */
 export function dlqCommand(): Command {
@@ -21,6 +21,7 @@ export function dlqCommand(): Command {
     .option("--all", "include redriven and discarded ones")
     .option("--json", "print JSON")
     .action(async (options: { all?: boolean; json?: boolean }, command: Command) => {
+      requireStore(command);
       await withContext(command, async ({ store }) => {
         const rows = await listDeadLetters(store.db, options.all ? undefined : "open");
         if (options.json) {
@@ -49,6 +50,7 @@ export function dlqCommand(): Command {
     .argument("<id>", "dead letter id (see `growth dlq list`)")
     .option("--json", "print JSON")
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
+      requireStore(command);
       await withContext(command, async ({ store }) => {
         const row = await found(await getDeadLetter(store.db, id), id);
         const detail = {
@@ -69,6 +71,7 @@ export function dlqCommand(): Command {
     .description("submit the dead letter's request again as a new run and mark the letter redriven")
     .argument("<id>", "dead letter id")
     .action(async (id: string, _options: unknown, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ orchestrator }) => {
         const outcome = await orchestrator.redrive(id);
         const effects = outcome.effects.filter((e) => e.status === "executed").length;
@@ -84,6 +87,7 @@ export function dlqCommand(): Command {
     .argument("<id>", "dead letter id")
     .option("--reason <text>", "why it is discarded", "discarded by an operator")
     .action(async (id: string, options: { reason: string }, command: Command) => {
+      requireStore(command);
       await withContext(command, async ({ store }) => {
         const row = await found(await getDeadLetter(store.db, id), id);
         const at = new Date();

@@ -3,7 +3,7 @@ import { countDeadLetters, listDeadLetters } from "../../store/repos/dead-letter
 import { eventLogGaps } from "../../store/repos/events.ts";
 import { heldLeases } from "../../store/repos/leases.ts";
 import { countRunsByStatus } from "../../store/repos/runs.ts";
-import { withOrchestrator } from "../context.ts";
+import { requireStore, withOrchestrator } from "../context.ts";
 
 /** `growth health`: circuit breakers, retry budgets and bulkheads per agent, and what the store holds. */
 export function healthCommand(): Command {
@@ -13,6 +13,7 @@ export function healthCommand(): Command {
     )
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ store, orchestrator }) => {
         const now = new Date();
         const runs = await countRunsByStatus(store.db);

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { ATTRIBUTION_MODELS, parseAttributionModel } from "../../domain/attribution/index.ts";
 import { UserError } from "../../domain/errors.ts";
-import { withContext } from "../context.ts";
+import { requireStore, withContext } from "../context.ts";
 import { isDateOnly, parseIsoTime } from "../import/index.ts";
 import { buildReport, DEFAULT_REPORT_MODEL, renderReport, reportJson } from "../report/index.ts";
 
@@ -16,6 +16,7 @@ export function reportCommand(): Command {
     .option("--from <time>", "window start, ISO 8601 (inclusive)")
     .option("--to <time>", "window end, ISO 8601 (inclusive; a date alone means the end of that day)")
     .action(async function runReport(this: Command) {
+      requireStore(this);
       const options = this.opts<{ json?: boolean; model: string; from?: string; to?: string }>();
       const model = parseAttributionModel(options.model);
       if (model === null) {

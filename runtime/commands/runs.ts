@@ -4,7 +4,7 @@ import { UserError } from "../../domain/errors.ts";
 import { eventsByCorrelation } from "../../store/repos/events.ts";
 import { usageSummary } from "../../store/repos/llm-calls.ts";
 import { getRun, listRuns, type RunStatus, runsByCorrelation } from "../../store/repos/runs.ts";
-import { withOrchestrator } from "../context.ts";
+import { requireStore, withOrchestrator } from "../context.ts";
 import { servedByText, usageLine } from "../render.ts";
 
 const STATUSES: RunStatus[] = [
@@ -24,6 +24,7 @@ export function runsCommand(): Command {
     .option("--limit <n>", "how many", (v) => Number.parseInt(v, 10), 20)
     .option("--json", "print JSON")
     .action(async (options: { status?: string; limit: number; json?: boolean }, command: Command) => {
+      requireStore(command);
       if (options.status && !STATUSES.includes(options.status as RunStatus)) {
         throw new UserError(
           "status_unknown",
@@ -72,6 +73,7 @@ export function traceCommand(): Command {
     .argument("<id>", "correlation id or run id")
     .option("--json", "print JSON")
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ store, orchestrator }) => {
         const byRun = await getRun(store.db, id);
         const correlationId = byRun?.correlation_id ?? id;

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
 import { usageSummary } from "../../store/repos/llm-calls.ts";
-import { withContext } from "../context.ts";
+import { requireStore, withContext } from "../context.ts";
 import { sumUsage, usageTable } from "../render.ts";
 
 const GROUPINGS = ["agent", "model", "day"] as const;
@@ -40,6 +40,7 @@ export function usageCommand(): Command {
     .option("--since <time>", "only calls from this time: a date, a date-time, or a span like 24h or 7d")
     .option("--json", "print JSON")
     .action(async (options: { by: string; since?: string; json?: boolean }, command: Command) => {
+      requireStore(command);
       if (!(GROUPINGS as readonly string[]).includes(options.by)) {
         throw new UserError(
           "grouping_unknown",

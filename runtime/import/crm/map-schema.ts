@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { UserError } from "../../../domain/errors.ts";
+import { jsonDepth, MAX_JSON_DEPTH } from "../../../domain/json-depth.ts";
 import { STAGES } from "../../../domain/pipeline/index.ts";
 import { LIFECYCLE_STAGES } from "../../seed/catalog-people.ts";
 
@@ -120,6 +121,12 @@ export function loadCrmMap(path: string): CrmMap {
       "import_map_not_json",
       `the map file ${path} is not valid JSON (${(cause as Error).message}).`,
       { cause },
+    );
+  }
+  if (jsonDepth(json) > MAX_JSON_DEPTH) {
+    throw new UserError(
+      "import_map_too_deep",
+      `the map file ${path} nests deeper than ${MAX_JSON_DEPTH} levels; a map needs four.`,
     );
   }
   const parsed = CrmMap.safeParse(json);
