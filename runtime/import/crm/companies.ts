@@ -22,8 +22,9 @@ export function companyKey(name: string): string {
 
 /**
  * Fills the account domain of rows that give only a company name: from an account already in the store or
- * in the export with that name, else from the email domain most of that company's contacts use. Rows left
- * without a domain keep their name in the result, listed once per name.
+ * in the export with that name, else from the email domain most of that company's contacts use. An account
+ * row takes any domain so found; a contact or opportunity only one that is an account (in the store or the
+ * export). Names left unresolved are returned, once per name with their row count.
  */
 export function resolveCompanies(
   files: MappedFile[],
@@ -92,7 +93,9 @@ export function resolveCompanies(
       fill(r.values, "account_domain", r.values.company ?? "", (d) => accountDomains.has(d));
   }
   const opportunityRows = rows("opportunities.csv");
-  if (opportunityRows?.ok)
-    for (const r of opportunityRows.rows) fill(r.values, "account_domain", r.values.company ?? "");
+  if (opportunityRows?.ok) {
+    for (const r of opportunityRows.rows)
+      fill(r.values, "account_domain", r.values.company ?? "", (d) => accountDomains.has(d));
+  }
   return [...unresolved.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
