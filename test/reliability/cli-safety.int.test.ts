@@ -148,8 +148,18 @@ describe("a CLI that never surprises", () => {
       const second = await again.submitEvent(leadQualified("Pat.Doe@gmail.com", "log-2"));
       expect(first.threadId).toMatch(/^contact:[0-9a-f]{24}$/);
       expect(second.threadId).toBe(first.threadId);
-      expect(lines.length).toBeGreaterThan(0);
+      // Fields no redact path names, and free text, are scrubbed too.
+      logger.warn(
+        {
+          err: new Error("no contact pat.doe@gmail.com"),
+          effect: { idempotencyKey: "t:r:a:pat.doe@gmail.com", to: "pat.doe@gmail.com" },
+          action: { contact: { email: "pat.doe@gmail.com" }, note: "ask pat.doe@gmail.com" },
+        },
+        "refused pat.doe@gmail.com",
+      );
+      expect(lines.length).toBeGreaterThan(1);
       expect(lines.join("")).not.toMatch(/pat\.doe/i);
+      expect(lines.at(-1)).toContain("[email]");
     } finally {
       await cleanup();
     }
