@@ -404,7 +404,7 @@ describe("growth import --from <crm>: standard exports, checked row by row", () 
       "--from",
       "pipedrive",
     ]);
-    expect(again.stdout).toMatch(/opportunities\.csv\s+4\s+0\s+0\s+3\s+1/);
+    expect(again.stdout).toMatch(/opportunities\.csv \(deals-export\.csv\)\s+4\s+0\s+0\s+3\s+1/);
   });
 
   it("--dry-run shows what would be imported and writes nothing, not even a store file", async () => {
@@ -419,7 +419,9 @@ describe("growth import --from <crm>: standard exports, checked row by row", () 
       "--dry-run",
     ]);
     expect(result.stdout).toContain("dry run: nothing was written");
-    expect(result.stdout).toMatch(/contacts\.csv\s+6\s+6\s+0\s+0\s+0/);
+    expect(result.stdout).toMatch(
+      /contacts\.csv \(hubspot-crm-exports-all-contacts-2026-04-01\.csv\)\s+6\s+6\s+0\s+0\s+0/,
+    );
     expect(existsSync(db)).toBe(false);
     // On an existing store too: the counts are reported, the store stays as it was.
     await growthInProcess(["--db", db, "import", join(CRM, "salesforce"), "--from", "salesforce"]);
@@ -433,7 +435,9 @@ describe("growth import --from <crm>: standard exports, checked row by row", () 
       "hubspot",
       "--dry-run",
     ]);
-    expect(dry.stdout).toMatch(/accounts\.csv\s+3\s+3\s+0\s+0\s+0/);
+    expect(dry.stdout).toMatch(
+      /accounts\.csv \(hubspot-crm-exports-all-companies-2026-04-01\.csv\)\s+3\s+3\s+0\s+0\s+0/,
+    );
     expect(await dumpCrm(db)).toEqual(before);
   });
 
