@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { z } from "zod";
 import type { AgentRequest } from "../agents/agent.ts";
 import { GrowthEvent } from "../domain/events.ts";
@@ -12,14 +12,18 @@ export const RunRequest = z.discriminatedUnion("kind", [
 ]);
 export type RunRequest = AgentRequest;
 
-/** The checkpoint thread an event runs on: one per entity, so an account's runs never overlap. */
-export function threadForEvent(event: GrowthEvent): string {
+/**
+ * The checkpoint thread an event runs on: one per entity, so an account's runs never overlap. A contact
+ * with no company account is named by a keyed hash of its email (`idKey`, the store's own), never the email,
+ * because thread ids travel into logs and traces.
+ */
+export function threadForEvent(event: GrowthEvent, idKey: string): string {
   const id = event.entity_id.trim().toLowerCase();
   switch (event.entity_type) {
     case "lead":
     case "contact": {
       const domain = accountKey(id);
-      return domain ? `account:${domain}` : `contact:${id}`;
+      return domain ? `account:${domain}` : `contact:${personalId(id, idKey)}`;
     }
     case "account":
     case "partner":
@@ -49,6 +53,11 @@ function sortKeys(value: unknown): unknown {
     return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
   }
   return value;
+}
+
+/** A stable, non-personal id for a personal value: the first 24 hex digits of its HMAC-SHA256 under `key`. */
+export function personalId(value: string, key: string): string {
+  return createHmac("sha256", key).update(value).digest("hex").slice(0, 24);
 }
 
 /** Hex sha256 of a string. */

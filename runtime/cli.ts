@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { GrowthError } from "../domain/errors.ts";
+import { escapeControl } from "../domain/text-safety.ts";
 import { approvalsCommand } from "./commands/approvals.ts";
 import { askCommand } from "./commands/ask.ts";
 import { chatCommand } from "./commands/chat.ts";
@@ -54,19 +55,34 @@ export function buildProgram(): Command {
   return program;
 }
 
+// Commander's own errors are bad input (unknown command or option, missing argument): exit 2, as README
+// says; help and version output keep the code Commander gives (0).
+const COMMANDER_OK = new Set(["commander.helpDisplayed", "commander.help", "commander.version"]);
+
 /** Runs the CLI and turns errors into one clear line and a non-zero exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  // Every subcommand throws instead of exiting and escapes what it echoes, so a typed control character
+  // cannot drive the terminal.
+  const all = [program];
+  for (let i = 0; i < all.length; i += 1) all.push(...(all[i]?.commands ?? []));
+  for (const command of all) {
+    command.exitOverride().configureOutput({
+      outputError: (text, write) => write(escapeControl(text)),
+    });
+  }
   try {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) return COMMANDER_OK.has(error.code) ? error.exitCode : 2;
     if (error instanceof GrowthError) {
-      console.error(`error: ${error.message}`);
+      console.error(`error: ${escapeControl(error.message)}`);
       return error.kind === "user" ? 2 : 1;
     }
-    console.error(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`);
+    console.error(
+      escapeControl(error instanceof Error ? `error: ${error.message}` : `error: ${String(error)}`),
+    );
     return 1;
   }
 }

@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
+import { UserError } from "../domain/errors.ts";
 import { loadModelConfig } from "../models/config.ts";
-import { openStore, resolveDbFile, type Store } from "../store/db.ts";
+import { isReadOnly, openStore, readOnlyStore, resolveDbFile, type Store } from "../store/db.ts";
 import { type AppOptions, createApp, type ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Orchestrator } from "./orchestrator.ts";
@@ -11,13 +13,39 @@ export interface CommandContext {
   logger: Logger;
 }
 
-/** Opens the store named by the global `--db` option (or GROWTH_DB), runs `fn`, and always closes it. */
-export async function withContext<T>(command: Command, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
-  const globals = command.optsWithGlobals<{ db?: string }>();
-  const store = await openStore(resolveDbFile(globals.db));
+/** The store file the global `--db` option (or GROWTH_DB, or the default) names. */
+export function storeFile(command: Command): string {
+  return resolveDbFile(command.optsWithGlobals<{ db?: string }>().db);
+}
+
+/**
+ * Refuses (exit 2) a store file that does not exist, for commands that only read: opening it would create an
+ * empty store and print an empty answer.
+ */
+export function requireStore(command: Command): void {
+  const file = storeFile(command);
+  if (file === ":memory:" || existsSync(file)) return;
+  throw new UserError(
+    "store_missing",
+    `no store at ${file}; run \`growth seed\` or \`growth import\` first.`,
+  );
+}
+
+/**
+ * Opens the store named by the global `--db` option (or GROWTH_DB; `file` overrides both), runs `fn`, and
+ * always closes it.
+ */
+export async function withContext<T>(
+  command: Command,
+  fn: (ctx: CommandContext) => Promise<T>,
+  options: { file?: string } = {},
+): Promise<T> {
+  const store = await openStore(options.file ?? storeFile(command));
   const logger = createLogger().child({ db: store.file });
   try {
     return await fn({ store, logger });
+  } catch (error) {
+    throw isReadOnly(error) ? readOnlyStore(store.file, error) : error;
   } finally {
     await store.close();
   }

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
-import { SystemError } from "../domain/errors.ts";
+import { SystemError, UserError } from "../domain/errors.ts";
 import type { Dialect } from "./dialect.ts";
 import { migrations } from "./migrations/index.ts";
 import type { Database } from "./schema.ts";
@@ -39,17 +39,40 @@ export async function openStore(file: string): Promise<Store> {
       },
     );
   }
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db, "sqlite");
+  try {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("busy_timeout = 5000");
+    await migrate(db, "sqlite");
+  } catch (error) {
+    await db.destroy();
+    throw isReadOnly(error) ? readOnlyStore(file, error) : error;
+  }
   return {
     db,
     file,
     dialect: "sqlite",
     close: () => db.destroy(),
   };
+}
+
+/** Whether an error (or one of its causes) is SQLite refusing to write a read-only file. */
+export function isReadOnly(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("SQLITE_READONLY")) return true;
+  }
+  return false;
+}
+
+/** The user's error for a store file SQLite may not write, with the fix. */
+export function readOnlyStore(file: string, cause: unknown): UserError {
+  return new UserError(
+    "store_read_only",
+    `the store ${file} is read-only; make it writable (chmod u+w ${file}) or pass --db with a writable file.`,
+    { cause },
+  );
 }
 
 /** Applies every pending migration; a failed migration stops start-up with its cause. */

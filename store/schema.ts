@@ -275,6 +275,7 @@ export interface Database {
   rejections: RejectionsTable;
   api_keys: ApiKeysTable;
   api_threads: ApiThreadsTable;
+  store_secrets: StoreSecretsTable;
 }
 
 /** Input refused at a boundary: why, a hash and size of what came in (never the text: it may hold personal data). */
@@ -311,4 +312,10 @@ export interface ApiThreadsTable {
   metadata: string;
   created_at: Iso;
   updated_at: Iso;
+}
+
+/** A secret the store keeps for itself (e.g. `personal_id_key`), made once at random and never logged. */
+export interface StoreSecretsTable {
+  name: string;
+  value: string;
 }

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { pendingApprovals } from "../../store/repos/approvals.ts";
-import { withOrchestrator } from "../context.ts";
+import { requireStore, withOrchestrator } from "../context.ts";
 import { outcomeText } from "../render.ts";
 
 /** `growth approvals`: list pending approvals across threads, and approve, reject or edit them. */
@@ -14,6 +14,7 @@ export function approvalsCommand(): Command {
     .description("list pending approvals, oldest first")
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ store }) => {
         const rows = await pendingApprovals(store.db);
         if (options.json) {
@@ -61,6 +62,7 @@ export function approvalsCommand(): Command {
         .option("--terms <text>", "new terms");
     }
     sub.action(async (id: string, options: Record<string, string | number | undefined>, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ orchestrator }) => {
         const edit =
           name === "edit"

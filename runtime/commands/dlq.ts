@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { withContext, withOrchestrator } from "../context.ts";
+import { requireStore, withContext, withOrchestrator } from "../context.ts";
 import { deadLetterDetail, deadLetterList, discardDeadLetter } from "../queries/dead-letters.ts";
 
 /** `growth dlq`: list, show, redrive or discard the steps that failed for good. */
@@ -14,6 +14,7 @@ export function dlqCommand(): Command {
     .option("--all", "include redriven and discarded ones")
     .option("--json", "print JSON")
     .action(async (options: { all?: boolean; json?: boolean }, command: Command) => {
+      requireStore(command);
       await withContext(command, async ({ store }) => {
         const rows = await deadLetterList(store, options.all);
         if (options.json) {
@@ -41,6 +42,7 @@ export function dlqCommand(): Command {
     .argument("<id>", "dead letter id (see `growth dlq list`)")
     .option("--json", "print JSON")
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
+      requireStore(command);
       await withContext(command, async ({ store }) => {
         const detail = await deadLetterDetail(store, id);
         console.log(options.json ? JSON.stringify(detail, null, 2) : render(detail));
@@ -52,6 +54,7 @@ export function dlqCommand(): Command {
     .description("submit the dead letter's request again as a new run and mark the letter redriven")
     .argument("<id>", "dead letter id")
     .action(async (id: string, _options: unknown, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ orchestrator }) => {
         const outcome = await orchestrator.redrive(id);
         const effects = outcome.effects.filter((e) => e.status === "executed").length;
@@ -67,6 +70,7 @@ export function dlqCommand(): Command {
     .argument("<id>", "dead letter id")
     .option("--reason <text>", "why it is discarded", "discarded by an operator")
     .action(async (id: string, options: { reason: string }, command: Command) => {
+      requireStore(command);
       await withContext(command, async ({ store }) => {
         await discardDeadLetter(store, id, options.reason);
         console.log(`Discarded ${id}.`);

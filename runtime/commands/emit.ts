@@ -1,34 +1,56 @@
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
+import { jsonDepth, MAX_JSON_DEPTH } from "../../domain/json-depth.ts";
+import { recordRejection } from "../../store/repos/rejections.ts";
 import { withContext, withOrchestrator } from "../context.ts";
 import { checkEvents } from "../events/check.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
 
+/** The largest event file or input `growth emit` reads. */
+export const MAX_INPUT_CHARS = 1_000_000;
+
 /** Reads a JSON document from a file or standard input (`-`), with a clear message when it is not JSON. */
 export function readJsonInput(source: string): unknown {
-  let text: string;
+  return parseJsonInput(readInputText(source), source);
+}
+
+/** The text of a file or of standard input (`-`); a UserError when it cannot be read. */
+export function readInputText(source: string): string {
   try {
-    text = source === "-" ? readFileSync(0, "utf8") : readFileSync(source, "utf8");
+    return source === "-" ? readFileSync(0, "utf8") : readFileSync(source, "utf8");
   } catch (cause) {
     throw new UserError(
       "input_unreadable",
       `Cannot read ${source === "-" ? "standard input" : source}: check the path.`,
-      {
-        cause,
-      },
+      { cause },
     );
   }
-  if (text.length > 1_000_000)
-    throw new UserError("input_too_large", `${source} is larger than 1 MB; send events one by one.`);
+}
+
+/**
+ * Parses input text as JSON, refusing (UserError, exit 2) text over 1 MB, text that is not JSON and JSON
+ * nested deeper than MAX_JSON_DEPTH, before anything walks it recursively.
+ */
+export function parseJsonInput(text: string, source: string): unknown {
+  const where = source === "-" ? "standard input" : source;
+  if (text.length > MAX_INPUT_CHARS)
+    throw new UserError("input_too_large", `${where} is larger than 1 MB; send events one by one.`);
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (cause) {
-    const where = source === "-" ? "standard input" : source;
     throw new UserError("input_not_json", `${where} is not valid JSON (${(cause as Error).message}).`, {
       cause,
     });
   }
+  if (jsonDepth(value) > MAX_JSON_DEPTH) {
+    throw new UserError(
+      "input_too_deep",
+      `${where} nests JSON more than ${MAX_JSON_DEPTH} levels deep; an event is a flat object with a small data object.`,
+    );
+  }
+  return value;
 }
 
 /** `growth emit <file|->`: runs one event (or an array of events) through the graph. */
@@ -44,8 +66,35 @@ export function emitCommand(): Command {
       "run everything up to the effects node and print what would be done, writing no effect",
     )
     .action(async (file: string, options: { json?: boolean; dryRun?: boolean }, command: Command) => {
-      const input = readJsonInput(file);
+      const text = readInputText(file);
+      const refuse = async (error: UserError): Promise<never> => {
+        await withContext(command, ({ store }) =>
+          recordRejection(store.db, {
+            source: "emit",
+            kind: "input",
+            issues: [error.code],
+            payload: text,
+            at: new Date(),
+          }),
+        );
+        throw error;
+      };
+      let input: unknown;
+      try {
+        input = parseJsonInput(text, file);
+      } catch (error) {
+        if (error instanceof UserError) await refuse(error);
+        throw error;
+      }
       const raws = Array.isArray(input) ? input : [input];
+      if (raws.length === 0) {
+        await refuse(
+          new UserError(
+            "input_empty",
+            `${file === "-" ? "standard input" : file} holds an empty array: nothing to run; give one event or an array of events.`,
+          ),
+        );
+      }
       // Validate everything before accepting anything: a bad event in a batch rejects the batch.
       await withContext(command, ({ store }) => checkEvents(store.db, raws, "emit"));
       await withOrchestrator(command, async ({ orchestrator }) => {

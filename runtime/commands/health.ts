@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { withOrchestrator } from "../context.ts";
+import { requireStore, withOrchestrator } from "../context.ts";
 import { healthReport } from "../queries/health.ts";
 
 /** `growth health`: circuit breakers, retry budgets and bulkheads per agent, and what the store holds. */
@@ -10,6 +10,7 @@ export function healthCommand(): Command {
     )
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ store, orchestrator }) => {
         const report = await healthReport(store, orchestrator);
         const byNode = report.dead_letters.by_node;

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { ATTRIBUTION_MODELS } from "../../domain/attribution/index.ts";
-import { withContext } from "../context.ts";
+import { requireStore, withContext } from "../context.ts";
 import { buildReport, DEFAULT_REPORT_MODEL, renderReport, reportJson } from "../report/index.ts";
 import { reportQuery } from "../report/query.ts";
 
@@ -13,6 +13,7 @@ export function reportCommand(): Command {
     .option("--from <time>", "window start, ISO 8601 (inclusive)")
     .option("--to <time>", "window end, ISO 8601 (inclusive; a date alone means the end of that day)")
     .action(async function runReport(this: Command) {
+      requireStore(this);
       const options = this.opts<{ json?: boolean; model: string; from?: string; to?: string }>();
       const query = reportQuery(options);
       await withContext(this, async ({ store }) => {

@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import type { ServedBy } from "../../agents/llm/runner.ts";
-import { withOrchestrator } from "../context.ts";
+import { requireStore, withOrchestrator } from "../context.ts";
 import { RUN_STATUSES, recentRuns } from "../queries/runs.ts";
 import { traceOf } from "../queries/trace.ts";
 import { servedByText, usageLine } from "../render.ts";
@@ -13,6 +13,7 @@ export function runsCommand(): Command {
     .option("--limit <n>", "how many", (v) => Number.parseInt(v, 10), 20)
     .option("--json", "print JSON")
     .action(async (options: { status?: string; limit: number; json?: boolean }, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ store }) => {
         const rows = await recentRuns(store, options);
         if (options.json) {
@@ -39,6 +40,7 @@ export function traceCommand(): Command {
     .argument("<id>", "correlation id or run id")
     .option("--json", "print JSON")
     .action(async (id: string, options: { json?: boolean }, command: Command) => {
+      requireStore(command);
       await withOrchestrator(command, async ({ store, orchestrator }) => {
         const trace = await traceOf(store, orchestrator.graph, id);
         const { correlation_id: correlationId, runs: checkpoints, events } = trace;

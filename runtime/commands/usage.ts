@@ -1,6 +1,6 @@
 import { Command } from "commander";
 import { usageSummary } from "../../store/repos/llm-calls.ts";
-import { withContext } from "../context.ts";
+import { requireStore, withContext } from "../context.ts";
 import { USAGE_GROUPINGS, usageQuery, usageReport } from "../queries/usage.ts";
 import { usageTable } from "../render.ts";
 
@@ -16,6 +16,7 @@ export function usageCommand(): Command {
     .option("--since <time>", "only calls from this time: a date, a date-time, or a span like 24h or 7d")
     .option("--json", "print JSON")
     .action(async (options: { by: string; since?: string; json?: boolean }, command: Command) => {
+      requireStore(command);
       const { by, since } = usageQuery(options);
       await withContext(command, async ({ store }) => {
         if (options.json) {

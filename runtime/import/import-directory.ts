@@ -1,12 +1,16 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { accountNames } from "../../store/import/account-names.ts";
 import { importAccounts } from "../../store/import/accounts.ts";
 import { importContacts } from "../../store/import/contacts.ts";
 import { importOpportunities } from "../../store/import/opportunities.ts";
-import type { RowOutcome } from "../../store/import/shared.ts";
+import { type RowOutcome, rolledBack } from "../../store/import/shared.ts";
 import { importTouches } from "../../store/import/touches.ts";
 import type { Database } from "../../store/schema.ts";
-import { type FoundFile, findImportFiles, type ImportFileName } from "./files.ts";
+import { type CrmMap, resolveCompanies, type UnresolvedCompany } from "./crm/index.ts";
+import { type MappedFile, readExport } from "./crm/read-export.ts";
+import { findImportFiles, type ImportFileName } from "./files.ts";
+import { formulaWarnings } from "./formula-warnings.ts";
 import { type CsvRow, type LineProblem, readCsv } from "./read-csv.ts";
 import { AccountCsvRow, ContactCsvRow, OpportunityCsvRow, TouchCsvRow } from "./schemas.ts";
 
@@ -22,11 +26,26 @@ export interface FileImport {
   unchanged: number;
   rejected: number;
   problems: LineProblem[];
+  /** Values kept but worth a look (a spreadsheet would read them as formulas); never counted as rejected. */
+  warnings: LineProblem[];
 }
 
 /** The whole import: one entry per file found, in import order. */
 export interface ImportResult {
   files: FileImport[];
+  /** Company names (from a CRM export) that could not be tied to a domain. */
+  unresolved: UnresolvedCompany[];
+  /** True when nothing was written: the counts say what the import would do. */
+  dryRun: boolean;
+}
+
+/** How to import: from a CRM's export (its map) rather than the import's own files, and whether to write. */
+export interface ImportOptions {
+  now?: Date;
+  /** A CRM export's map (`--from`, `--map`); without one the folder holds the import's own four files. */
+  map?: CrmMap;
+  /** Work everything out and report it, but roll back every write. */
+  dryRun?: boolean;
 }
 
 /** How one file's rows are checked, keyed and written. */
@@ -38,19 +57,28 @@ interface Plan<T extends object> {
 }
 
 /**
- * Imports whichever of accounts, contacts, opportunities and touches.csv the folder holds, in that order,
- * each file's good rows in one transaction; bad rows are reported by line and skipped. Throws a UserError
- * when the folder is missing or holds none of the files.
+ * Imports whichever of accounts, contacts, opportunities and touches.csv the folder holds (or a CRM's export
+ * files, mapped onto them), in that order, each file's good rows in one transaction; bad rows are reported by
+ * line and skipped. Throws a UserError when the folder is missing or holds none of the files.
  */
 export async function importDirectory(
   db: Kysely<Database>,
   dir: string,
-  options: { now?: Date } = {},
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const now = options.now ?? new Date();
-  const files: FileImport[] = [];
-  for (const found of findImportFiles(dir)) files.push(await importOne(db, found, now));
-  return { files };
+  const files = options.map ? readExport(dir, options.map) : readOwnFiles(dir);
+  const run = async (target: Kysely<Database>): Promise<ImportResult> => {
+    const unresolved = options.map ? resolveCompanies(files, await accountNames(target)) : [];
+    const results: FileImport[] = [];
+    for (const file of files) results.push(await importOne(target, file, now));
+    return { files: results, unresolved, dryRun: options.dryRun ?? false };
+  };
+  return options.dryRun ? rolledBack(db, run) : run(db);
+}
+
+function readOwnFiles(dir: string): MappedFile[] {
+  return findImportFiles(dir).map((f) => ({ name: f.name, path: f.path, csv: readCsv(f.path, f.headers) }));
 }
 
 /** Whether anything was accepted (inserted, updated or found unchanged) across the import. */
@@ -63,7 +91,7 @@ export function rejectedAny(result: ImportResult): boolean {
   return result.files.some((f) => !f.readable || f.problems.length > 0);
 }
 
-function importOne(db: Kysely<Database>, found: FoundFile, now: Date): Promise<FileImport> {
+function importOne(db: Kysely<Database>, found: MappedFile, now: Date): Promise<FileImport> {
   switch (found.name) {
     case "accounts.csv":
       return importFile(found, {
@@ -96,7 +124,7 @@ function importOne(db: Kysely<Database>, found: FoundFile, now: Date): Promise<F
   }
 }
 
-async function importFile<T extends object>(found: FoundFile, plan: Plan<T>): Promise<FileImport> {
+async function importFile<T extends object>(found: MappedFile, plan: Plan<T>): Promise<FileImport> {
   const result: FileImport = {
     file: found.name,
     path: found.path,
@@ -107,8 +135,9 @@ async function importFile<T extends object>(found: FoundFile, plan: Plan<T>): Pr
     unchanged: 0,
     rejected: 0,
     problems: [],
+    warnings: [],
   };
-  const csv = readCsv(found.path, found.headers);
+  const csv = found.csv;
   if (!csv.ok) return { ...result, rejected: 0, problems: [csv.problem] };
   const problems = [...csv.problems];
   const good: (T & { line: number })[] = [];
@@ -116,7 +145,7 @@ async function importFile<T extends object>(found: FoundFile, plan: Plan<T>): Pr
   for (const row of csv.rows) {
     const parsed = validate(plan.schema, row);
     if (!parsed.ok) {
-      problems.push({ line: row.line, reason: parsed.reason });
+      problems.push({ line: row.line, reason: unresolvedReason(row) ?? parsed.reason });
       continue;
     }
     const id = plan.key(parsed.row);
@@ -142,6 +171,7 @@ async function importFile<T extends object>(found: FoundFile, plan: Plan<T>): Pr
     read: csv.rows.length + csv.problems.length,
     rejected: problems.length,
     problems,
+    warnings: formulaWarnings(found.name, csv.rows),
   };
 }
 
@@ -152,4 +182,11 @@ function validate<T>(
   const parsed = schema.safeParse(row.values);
   if (parsed.success) return { ok: true, row: parsed.data };
   return { ok: false, reason: parsed.error.issues.map((i) => i.message).join("; ") };
+}
+
+// A CRM row whose company name found no domain says so, rather than that a column it never had is empty.
+function unresolvedReason(row: CsvRow): string | null {
+  const company = (row.values.company ?? "").trim();
+  if (company === "" || (row.values.account_domain ?? "").trim() !== "") return null;
+  return `company "${company}" could not be resolved to a domain (no account with that name, no contact email at it); add it with its website to the accounts export`;
 }

@@ -57,3 +57,37 @@ describe("readCsv", () => {
     expect(csv.ok && csv.rows[0]?.values.a).toBe("1");
   });
 });
+
+describe("readCsv headers", () => {
+  it("matches headers ignoring case, spacing, _ and -, and by the aliases given", () => {
+    const csv = readCsv(
+      file("Deal - Title, ACCOUNT domain ,x\nBig deal,acme.com,1\n"),
+      ["name", "account_domain"],
+      {
+        aliases: { name: ["Deal Title"] },
+      },
+    );
+    expect(csv).toEqual({
+      ok: true,
+      rows: [{ line: 2, values: { name: "Big deal", account_domain: "acme.com" } }],
+      problems: [],
+    });
+  });
+
+  it("refuses a header that names one column twice", () => {
+    const csv = readCsv(file("email,Name,E-mail,EMAIL\na,b,c,d\n"), ["email"]);
+    expect(csv).toEqual({
+      ok: false,
+      problem: {
+        line: 1,
+        reason:
+          'column "EMAIL" appears twice (columns 1 and 4); remove one so it is clear which holds the value',
+      },
+    });
+  });
+
+  it("leaves optional columns empty when the header lacks them", () => {
+    const csv = readCsv(file("email\na@b.com\n"), ["email", "title"], { optional: ["title"] });
+    expect(csv.ok && csv.rows[0]?.values).toEqual({ email: "a@b.com", title: "" });
+  });
+});

@@ -1,4 +1,5 @@
-import type { ImportResult } from "./import-directory.ts";
+import { basename } from "node:path";
+import type { FileImport, ImportResult } from "./import-directory.ts";
 
 /** A table of what each file did (read, inserted, updated, unchanged, rejected), for the terminal. */
 export function formatImportSummary(result: ImportResult): string {
@@ -6,8 +7,8 @@ export function formatImportSummary(result: ImportResult): string {
     ["file", "read", "inserted", "updated", "unchanged", "rejected"],
     ...result.files.map((f) =>
       f.readable
-        ? [f.file, f.read, f.inserted, f.updated, f.unchanged, f.rejected].map(String)
-        : [f.file, "-", "-", "-", "-", "-"],
+        ? [label(f), f.read, f.inserted, f.updated, f.unchanged, f.rejected].map(String)
+        : [label(f), "-", "-", "-", "-", "-"],
     ),
   ];
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
@@ -18,4 +19,10 @@ export function formatImportSummary(result: ImportResult): string {
     .filter((f) => !f.readable)
     .map((f) => `${f.file}: not imported (see the error above)`);
   return [...table, ...unread].join("\n");
+}
+
+// A CRM export's file is named beside the import file it was read as: "contacts.csv (all-contacts.csv)".
+function label(f: FileImport): string {
+  const name = basename(f.path);
+  return name === f.file ? f.file : `${f.file} (${name})`;
 }

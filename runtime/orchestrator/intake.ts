@@ -4,6 +4,7 @@ import { type GrowthEvent, validateEvent } from "../../domain/events.ts";
 import { eventRequestKey, threadForEvent } from "../../graph/request.ts";
 import { appendEvents } from "../../store/repos/events.ts";
 import { createRun } from "../../store/repos/runs.ts";
+import { personalIdKey } from "../../store/repos/store-secrets.ts";
 import { emptyOutcome, type RunOutcome } from "../outcome.ts";
 import type { OrchestratorContext } from "./context.ts";
 import { executeRun } from "./execution.ts";
@@ -33,7 +34,7 @@ export async function submitEvent(
     ctx,
     { kind: "event", eventId: "", event },
     {
-      threadId: threadForEvent(event),
+      threadId: threadForEvent(event, await personalIdKey(ctx.store.db)),
       requestKey,
       correlationId: options.correlationId ?? event.correlation_id ?? randomUUID(),
       entity: { type: event.entity_type, id: event.entity_id },

@@ -1,4 +1,5 @@
 import type { Metric } from "../../domain/metrics/index.ts";
+import { spreadsheetSafe } from "../../domain/text-safety.ts";
 import type { Report } from "./build.ts";
 
 /** The growth report as text tables for a terminal; undefined numbers show "n/a" and why. */
@@ -76,7 +77,12 @@ function breakdown(
   return [
     `  ${title}`,
     ...table(
-      rows.map(([name, cents]) => [name, money(cents), total > 0 ? percent(cents / total) : "—"]),
+      // Campaign and channel names come from imported CSV: shown so a pasted table never runs a formula.
+      rows.map(([name, cents]) => [
+        spreadsheetSafe(name),
+        money(cents),
+        total > 0 ? percent(cents / total) : "—",
+      ]),
       "    ",
     ),
   ];

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from "kysely";
 import type { AccountsTable, Database } from "../schema.ts";
-import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `accounts.csv` row; `domain` is already the account key. */
 export interface AccountImport {
@@ -25,7 +25,7 @@ export async function importAccounts(
   now: Date,
 ): Promise<RowOutcome[]> {
   const stamp = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await loadByKey(
       rows.map((r) => r.domain),
       (keys) => trx.selectFrom("accounts").selectAll().where("domain", "in", keys).execute(),

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from "kysely";
 import type { ContactsTable, Database, Flag } from "../schema.ts";
-import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `contacts.csv` row; `email` is already the contact key. */
 export interface ContactImport {
@@ -41,7 +41,7 @@ export async function importContacts(
   now: Date,
 ): Promise<RowOutcome[]> {
   const stamp = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const wanted = rows.flatMap((r) => [r.accountDomain, r.emailAccount]).filter((d) => d !== null);
     const accounts = await loadByKey(
       wanted,

@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from "kysely";
 import type { Database, OpportunitiesTable, OpportunityStageHistoryTable } from "../schema.ts";
-import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `opportunities.csv` row: amount in cents, stage a known stage, close facts consistent. */
 export interface OpportunityImport {
@@ -44,7 +44,7 @@ export async function importOpportunities(
   now: Date,
 ): Promise<RowOutcome[]> {
   const stamp = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const accounts = await loadByKey(
       rows.map((r) => r.accountDomain),
       (keys) => trx.selectFrom("accounts").select("domain").where("domain", "in", keys).execute(),

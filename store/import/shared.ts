@@ -1,3 +1,6 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema.ts";
+
 /** What happened to one imported row; a rejected row carries the reason a person reads. */
 export type RowOutcome =
   | { line: number; outcome: "inserted" | "updated" | "unchanged" }
@@ -37,4 +40,32 @@ export function sameColumns<K extends string>(
     const y = stored[column];
     return typeof x === "bigint" || typeof y === "bigint" ? Number(x) === Number(y) : x === y;
   });
+}
+
+/** Runs `fn` in a transaction, or inside the caller's when `db` already is one (a dry run wraps a whole import). */
+export function inTransaction<T>(
+  db: Kysely<Database>,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+class DryRun extends Error {}
+
+/** Runs `fn` inside one transaction that is always rolled back: what it reports happened, nothing stays written. */
+export async function rolledBack<T>(
+  db: Kysely<Database>,
+  fn: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  let result: { value: T } | undefined;
+  try {
+    await db.transaction().execute(async (trx) => {
+      result = { value: await fn(trx) };
+      throw new DryRun("roll back");
+    });
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+  }
+  if (result === undefined) throw new Error("the dry run returned nothing");
+  return result.value;
 }

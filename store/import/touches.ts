@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from "kysely";
 import type { Database, TouchesTable } from "../schema.ts";
-import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `touches.csv` row; `contactEmail` is already the contact key. */
 export interface TouchImport {
@@ -23,7 +23,7 @@ export async function importTouches(
   db: Kysely<Database>,
   rows: readonly TouchImport[],
 ): Promise<RowOutcome[]> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const contacts = await loadByKey(
       rows.map((r) => r.contactEmail),
       (keys) =>

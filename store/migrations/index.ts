@@ -4,6 +4,7 @@ import { initialMigration } from "./001-initial.ts";
 import { llmCallsMigration } from "./002-llm-calls.ts";
 import { rejectionsMigration } from "./003-rejections.ts";
 import { apiKeysMigration } from "./005-api-keys.ts";
+import { storeSecretsMigration } from "./007-store-secrets.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "002-llm-calls": llmCallsMigration(dialect),
     "003-rejections": rejectionsMigration(dialect),
     "005-api-keys": apiKeysMigration(dialect),
+    "007-store-secrets": storeSecretsMigration(),
   };
 }
