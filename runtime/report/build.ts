@@ -3,8 +3,8 @@ import {
   type AttributionDeal,
   type AttributionModel,
   type AttributionRollup,
-  type AttributionTouch,
-  rollUp,
+  DEFAULT_LOOKBACK_DAYS,
+  rollUpSums,
 } from "../../domain/attribution/index.ts";
 import {
   averageWonDeal,
@@ -24,8 +24,11 @@ import {
   wonInWindow,
 } from "../../domain/metrics/index.ts";
 import { parseStage } from "../../domain/pipeline/index.ts";
-import { loadReportData, type ReportOpportunity } from "../../store/queries/report-data.ts";
+import { dealTouches, loadReportData, type ReportOpportunity } from "../../store/queries/report-data.ts";
 import type { Database } from "../../store/schema.ts";
+
+const DAY_MS = 86_400_000;
+const LOOKBACK_MS = DEFAULT_LOOKBACK_DAYS * DAY_MS;
 
 /** The attribution model a report uses when none is asked for: every touch on the path weighs the same. */
 export const DEFAULT_REPORT_MODEL: AttributionModel = "linear";
@@ -72,22 +75,21 @@ export async function buildReport(db: Kysely<Database>, options: ReportOptions =
   const opps = data.opportunities.flatMap(toFacts);
   const currencies = [...new Set(data.opportunities.map((o) => o.currency))].sort();
 
-  const touchesByAccount = new Map<string, AttributionTouch[]>();
-  for (const t of data.touches) {
-    const list = touchesByAccount.get(t.accountDomain) ?? [];
-    list.push({ id: t.id, at: t.at, campaign: t.campaign, channel: t.channel, agent: t.agent });
-    touchesByAccount.set(t.accountDomain, list);
-  }
-  const won = wonInWindow(opps, window).map((o) => {
+  // One won deal at a time: its account's touches in the look-back (read a day wider; attributeDeal applies
+  // the exact window) are read, credited and let go, so memory does not grow with the touches.
+  const attribution = rollUpSums(model);
+  for (const o of wonInWindow(opps, window)) {
+    const range = { from: new Date(o.closedAt.getTime() - LOOKBACK_MS - DAY_MS), to: o.closedAt };
+    const { touches, firstContactAt } = await dealTouches(db, o.accountDomain, range);
     const deal: AttributionDeal = {
       id: o.id,
       amountCents: o.amountCents,
       createdAt: o.createdAt,
       closedAt: o.closedAt,
-      leadCreatedAt: data.firstContactAt.get(o.accountDomain) ?? null,
+      leadCreatedAt: firstContactAt,
     };
-    return { deal, touches: touchesByAccount.get(o.accountDomain) ?? [] };
-  });
+    attribution.add(deal, touches);
+  }
   const open = openPipeline(opps, window);
   const closed = closedInWindow(opps, window);
 
@@ -109,7 +111,7 @@ export async function buildReport(db: Kysely<Database>, options: ReportOptions =
     avgWonDealCents: averageWonDeal(opps, window),
     salesCycleDays: salesCycleDays(opps, window),
     velocityPerDayCents: velocityPerDay(opps, window),
-    attribution: rollUp(won, model),
+    attribution: attribution.result(),
     lifecycle: data.lifecycle,
     skippedOpportunities: data.opportunities.length - opps.length,
   };

@@ -24,17 +24,24 @@ export interface ReportTouch {
   agent: string | null;
 }
 
-/** Everything `growth report` needs, read in four queries. */
+/** What `growth report` holds for the whole store: the opportunities and the contacts per lifecycle stage. */
 export interface ReportData {
   opportunities: ReportOpportunity[];
-  touches: ReportTouch[];
-  /** Earliest contact created_at per account: the lead-creation anchor of attribution. */
-  firstContactAt: Map<string, Date>;
   /** Contacts per lifecycle stage. */
   lifecycle: Record<string, number>;
 }
 
-/** Loads the report's inputs; touches without an account cannot be attributed and are left out. */
+/** One won deal's attribution inputs: its account's touches in a time range and its lead-creation anchor. */
+export interface DealTouches {
+  touches: ReportTouch[];
+  /** Earliest contact created_at of the account, or null when it has none. */
+  firstContactAt: Date | null;
+}
+
+/**
+ * Loads the report's store-wide inputs in three queries; touches are not among them: attribution reads each
+ * won deal's with `dealTouches`, so memory does not grow with the number of touches.
+ */
 export async function loadReportData(db: Kysely<Database>): Promise<ReportData> {
   const opps = await db.selectFrom("opportunities").selectAll().orderBy("id").execute();
   const history = await db
@@ -50,17 +57,6 @@ export async function loadReportData(db: Kysely<Database>): Promise<ReportData> 
     list.push({ stage: h.to_stage, enteredAt: new Date(h.entered_at) });
     byOpp.set(h.opportunity_id, list);
   }
-  const touches = await db
-    .selectFrom("touches")
-    .select(["id", "contact_email", "account_domain", "occurred_at", "campaign", "channel", "agent"])
-    .where("account_domain", "is not", null)
-    .execute();
-  const firsts = await db
-    .selectFrom("contacts")
-    .select(["account_domain", db.fn.min("created_at").as("first")])
-    .where("account_domain", "is not", null)
-    .groupBy("account_domain")
-    .execute();
   const lifecycle = await db
     .selectFrom("contacts")
     .select(["lifecycle_stage", db.fn.countAll<number>().as("n")])
@@ -77,7 +73,33 @@ export async function loadReportData(db: Kysely<Database>): Promise<ReportData> 
       closedAt: o.closed_at ? new Date(o.closed_at) : null,
       stageHistory: byOpp.get(o.id) ?? [],
     })),
-    touches: touches.map((t) => ({
+    lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])),
+  };
+}
+
+/**
+ * One account's touches with `from ≤ occurred_at ≤ to`, through the (account, time) index, and the earliest
+ * created_at of its contacts (through the contacts' account index).
+ */
+export async function dealTouches(
+  db: Kysely<Database>,
+  accountDomain: string,
+  range: { from: Date; to: Date },
+): Promise<DealTouches> {
+  const rows = await db
+    .selectFrom("touches")
+    .select(["id", "contact_email", "account_domain", "occurred_at", "campaign", "channel", "agent"])
+    .where("account_domain", "=", accountDomain)
+    .where("occurred_at", ">=", range.from.toISOString())
+    .where("occurred_at", "<=", range.to.toISOString())
+    .execute();
+  const first = await db
+    .selectFrom("contacts")
+    .select(db.fn.min("created_at").as("first"))
+    .where("account_domain", "=", accountDomain)
+    .executeTakeFirst();
+  return {
+    touches: rows.map((t) => ({
       id: t.id,
       contactEmail: t.contact_email,
       accountDomain: t.account_domain as string,
@@ -86,7 +108,6 @@ export async function loadReportData(db: Kysely<Database>): Promise<ReportData> 
       channel: t.channel,
       agent: t.agent,
     })),
-    firstContactAt: new Map(firsts.map((f) => [f.account_domain as string, new Date(String(f.first))])),
-    lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])),
+    firstContactAt: first?.first == null ? null : new Date(String(first.first)),
   };
 }
