@@ -71,9 +71,17 @@ export interface Report {
 export async function buildReport(db: Kysely<Database>, options: ReportOptions = {}): Promise<Report> {
   const window: Window = { from: options.from, to: options.to };
   const model = options.model ?? DEFAULT_REPORT_MODEL;
-  const data = await loadReportData(db);
-  const opps = data.opportunities.flatMap(toFacts);
-  const currencies = [...new Set(data.opportunities.map((o) => o.currency))].sort();
+  // Each opportunity becomes its metric facts as it is read; only the facts are kept.
+  const opps: OpportunityFacts[] = [];
+  const currencySet = new Set<string>();
+  let read = 0;
+  const data = await loadReportData(db, (o) => {
+    read++;
+    currencySet.add(o.currency);
+    const facts = toFacts(o);
+    if (facts) opps.push(facts);
+  });
+  const currencies = [...currencySet].sort();
 
   // One won deal at a time: its account's touches in the look-back (read a day wider; attributeDeal applies
   // the exact window) are read, credited and let go, so memory does not grow with the touches.
@@ -113,17 +121,17 @@ export async function buildReport(db: Kysely<Database>, options: ReportOptions =
     velocityPerDayCents: velocityPerDay(opps, window),
     attribution: attribution.result(),
     lifecycle: data.lifecycle,
-    skippedOpportunities: data.opportunities.length - opps.length,
+    skippedOpportunities: read - opps.length,
   };
 }
 
 // Stored stages are text; a row with an unknown stage cannot be placed and is counted as skipped.
-function toFacts(o: ReportOpportunity): OpportunityFacts[] {
+function toFacts(o: ReportOpportunity): OpportunityFacts | null {
   const stage = parseStage(o.stage);
-  if (stage === null) return [];
+  if (stage === null) return null;
   const stageHistory = o.stageHistory.flatMap((h) => {
     const s = parseStage(h.stage);
     return s === null ? [] : [{ stage: s, enteredAt: h.enteredAt }];
   });
-  return [{ ...o, stage, stageHistory }];
+  return { ...o, stage, stageHistory };
 }

@@ -24,9 +24,8 @@ export interface ReportTouch {
   agent: string | null;
 }
 
-/** What `growth report` holds for the whole store: the opportunities and the contacts per lifecycle stage. */
+/** What `growth report` reads for the whole store besides the opportunities: contacts per lifecycle stage. */
 export interface ReportData {
-  opportunities: ReportOpportunity[];
   /** Contacts per lifecycle stage. */
   lifecycle: Record<string, number>;
 }
@@ -39,31 +38,31 @@ export interface DealTouches {
 }
 
 /**
- * Loads the report's store-wide inputs in three queries; touches are not among them: attribution reads each
- * won deal's with `dealTouches`, so memory does not grow with the number of touches.
+ * Reads the report's store-wide inputs: each opportunity with its stage history goes to `onOpportunity` as
+ * it is read (rows are streamed, so no raw result set is held), in id order. Touches are not among them:
+ * attribution reads each won deal's with `dealTouches`, so memory does not grow with the number of touches.
  */
-export async function loadReportData(db: Kysely<Database>): Promise<ReportData> {
-  const opps = await db.selectFrom("opportunities").selectAll().orderBy("id").execute();
-  const history = await db
+export async function loadReportData(
+  db: Kysely<Database>,
+  onOpportunity: (opportunity: ReportOpportunity) => void,
+): Promise<ReportData> {
+  const byOpp = new Map<string, { stage: string; enteredAt: Date }[]>();
+  const history = db
     .selectFrom("opportunity_stage_history")
     .select(["opportunity_id", "to_stage", "entered_at"])
     .orderBy("opportunity_id")
     .orderBy("entered_at")
     .orderBy("id")
-    .execute();
-  const byOpp = new Map<string, { stage: string; enteredAt: Date }[]>();
-  for (const h of history) {
+    .stream();
+  for await (const h of history) {
     const list = byOpp.get(h.opportunity_id) ?? [];
     list.push({ stage: h.to_stage, enteredAt: new Date(h.entered_at) });
     byOpp.set(h.opportunity_id, list);
   }
-  const lifecycle = await db
-    .selectFrom("contacts")
-    .select(["lifecycle_stage", db.fn.countAll<number>().as("n")])
-    .groupBy("lifecycle_stage")
-    .execute();
-  return {
-    opportunities: opps.map((o) => ({
+  for await (const o of db.selectFrom("opportunities").selectAll().orderBy("id").stream()) {
+    const stageHistory = byOpp.get(o.id) ?? [];
+    byOpp.delete(o.id);
+    onOpportunity({
       id: o.id,
       accountDomain: o.account_domain,
       amountCents: Number(o.amount_cents),
@@ -71,10 +70,15 @@ export async function loadReportData(db: Kysely<Database>): Promise<ReportData> 
       stage: o.stage,
       createdAt: new Date(o.created_at),
       closedAt: o.closed_at ? new Date(o.closed_at) : null,
-      stageHistory: byOpp.get(o.id) ?? [],
-    })),
-    lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])),
-  };
+      stageHistory,
+    });
+  }
+  const lifecycle = await db
+    .selectFrom("contacts")
+    .select(["lifecycle_stage", db.fn.countAll<number>().as("n")])
+    .groupBy("lifecycle_stage")
+    .execute();
+  return { lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])) };
 }
 
 /**
