@@ -1,8 +1,6 @@
-// `npm run bench`: events per second and per-event latency through the full orchestrator graph on the SQLite
-// checkpointer, beside a bare LangGraph graph with the same number of no-op nodes and the same checkpointer,
-// measured in one run so the ratio holds on a noisy machine. Not a test: figures go to BENCHMARKS.md.
-import { mkdtempSync, rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+// The graph scenario: per-event latency through the full orchestrator graph on the SQLite checkpointer, beside a
+// bare LangGraph graph with the same number of no-op nodes for that very event and the same checkpointer. The two
+// are INTERLEAVED (each event runs on both, alternating which goes first), so a noisy machine slows both alike.
 import { join } from "node:path";
 import { END, START, StateGraph, StateSchema } from "@langchain/langgraph";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
@@ -11,88 +9,77 @@ import { createOrchestrator } from "../runtime/app.ts";
 import { demoStream } from "../runtime/demo/stream.ts";
 import { createLogger } from "../runtime/logger.ts";
 import { DEFAULT_ANCHOR, seedIfEmpty } from "../runtime/seed/index.ts";
-import { openStore } from "../store/db.ts";
+import { openStore, type Store } from "../store/db.ts";
 import { demoCandidates } from "../store/queries/demo-candidates.ts";
+import { latencyStats } from "./stats.ts";
 
-const EVENTS = Number.parseInt(process.env.BENCH_EVENTS ?? "300", 10);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-function stats(latencies: number[], totalMs: number) {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    eventsPerSecond: (latencies.length / totalMs) * 1000,
-    p50: percentile(sorted, 50),
-    p99: percentile(sorted, 99),
-  };
-}
-
-async function fullGraph(dir: string) {
-  const store = await openStore(join(dir, "full.db"));
-  await seedIfEmpty(store, {});
-  // Playbook mode whatever keys the shell holds: the figures compare graph overhead, not a provider.
-  const orchestrator = createOrchestrator(store, createLogger({ level: "silent" }), { env: {} });
-  const stream = demoStream(await demoCandidates(store.db), {
+/** The demo stream's first events (redeliveries dropped), starting a day after the seed's anchor. */
+export async function benchEvents(store: Store, count: number) {
+  return demoStream(await demoCandidates(store.db), {
     seed: 99,
     start: new Date(Date.parse(DEFAULT_ANCHOR) + 86_400_000),
     from: 0,
-    to: EVENTS,
+    to: count,
   }).filter((e) => !e.redelivery);
-  const latencies: number[] = [];
-  let nodes = 0;
-  const started = performance.now();
-  for (const item of stream) {
-    const t = performance.now();
-    const outcome = await orchestrator.submitEvent(item.event, { at: item.at });
-    latencies.push(performance.now() - t);
-    nodes += outcome.route.length + 5;
-  }
-  const total = performance.now() - started;
-  await store.close();
-  return { ...stats(latencies, total), events: latencies.length, meanNodes: nodes / latencies.length };
 }
 
-async function bareGraph(dir: string, nodeCount: number, events: number) {
+/** An orchestrator in playbook mode whatever keys the shell holds: figures compare work, not a provider. */
+export function benchOrchestrator(store: Store) {
+  return createOrchestrator(store, createLogger({ level: "silent" }), { env: {} });
+}
+
+/** A bare graph of `nodes` no-op nodes in a row on a SqliteSaver at `file`. */
+function bareGraph(file: string, nodes: number) {
   const State = new StateSchema({ n: z.number().default(0) });
   const builder = new StateGraph(State);
-  const names = Array.from({ length: nodeCount }, (_, i) => `noop_${i}`);
+  const names = Array.from({ length: nodes }, (_, i) => `noop_${i}`);
   for (const name of names) builder.addNode(name, (s: { n: number }) => ({ n: s.n + 1 }));
   const graph = builder as unknown as StateGraph<typeof State, unknown, unknown, string>;
   graph.addEdge(START, names[0]!);
   for (let i = 1; i < names.length; i++) graph.addEdge(names[i - 1]!, names[i]!);
   graph.addEdge(names[names.length - 1]!, END);
-  const app = graph.compile({ checkpointer: SqliteSaver.fromConnString(join(dir, "bare.db")) });
-  const latencies: number[] = [];
-  const started = performance.now();
-  for (let i = 0; i < events; i++) {
-    const t = performance.now();
-    await app.invoke({ n: 0 }, { configurable: { thread_id: `bare-${i % 50}` }, durability: "sync" });
-    latencies.push(performance.now() - t);
-  }
-  return stats(latencies, performance.now() - started);
+  return graph.compile({ checkpointer: SqliteSaver.fromConnString(file) });
 }
 
-const dir = mkdtempSync(join(tmpdir(), "growth-bench-"));
-try {
-  const full = await fullGraph(dir);
-  const bare = await bareGraph(dir, Math.round(full.meanNodes), full.events);
-  const fmt = (n: number) => n.toFixed(1);
-  console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}, ${new Date().toISOString()}`,
-  );
-  console.log(`events: ${full.events} (mean ${fmt(full.meanNodes)} nodes per run)`);
-  console.log("graph                      events/s   p50 ms   p99 ms");
-  console.log(
-    `full orchestrator          ${fmt(full.eventsPerSecond).padStart(8)} ${fmt(full.p50).padStart(8)} ${fmt(full.p99).padStart(8)}`,
-  );
-  console.log(
-    `bare no-op (same nodes)    ${fmt(bare.eventsPerSecond).padStart(8)} ${fmt(bare.p50).padStart(8)} ${fmt(bare.p99).padStart(8)}`,
-  );
-  console.log(
-    `ratio full/bare p50 latency: ${(full.p50 / bare.p50).toFixed(2)}×  throughput: ${(bare.eventsPerSecond / full.eventsPerSecond).toFixed(2)}× slower`,
-  );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+/** Runs `events` demo events through the full orchestrator and the bare graph, interleaved; latencies in ms. */
+export async function interleavedGraphs(dir: string, events: number) {
+  const store = await openStore(join(dir, "full.db"));
+  await seedIfEmpty(store, {});
+  const orchestrator = benchOrchestrator(store);
+  const bares = new Map<number, ReturnType<typeof bareGraph>>();
+  const bareFile = join(dir, "bare.db");
+  const full: number[] = [];
+  const bare: number[] = [];
+  let nodes = 0;
+  let i = 0;
+  const runFull = async (item: Awaited<ReturnType<typeof benchEvents>>[number]) => {
+    const t = performance.now();
+    const outcome = await orchestrator.submitEvent(item.event, { at: item.at });
+    full.push(performance.now() - t);
+    return outcome.route.length + 5;
+  };
+  const runBare = async (count: number) => {
+    let app = bares.get(count);
+    if (!app) {
+      app = bareGraph(bareFile, count);
+      bares.set(count, app);
+    }
+    const t = performance.now();
+    await app.invoke({ n: 0 }, { configurable: { thread_id: `bare-${i % 50}` }, durability: "sync" });
+    bare.push(performance.now() - t);
+  };
+  for (const item of await benchEvents(store, events)) {
+    // The bare graph needs this event's node count, so on odd events it runs the previous event's count first.
+    if (i % 2 === 0) {
+      const count = await runFull(item);
+      await runBare(count);
+      nodes += count;
+    } else {
+      await runBare(Math.max(1, Math.round(nodes / Math.max(1, full.length))));
+      nodes += await runFull(item);
+    }
+    i++;
+  }
+  await store.close();
+  return { full: latencyStats(full), bare: latencyStats(bare), meanNodes: nodes / full.length };
 }

@@ -1,12 +1,20 @@
-import { OUTREACH_TYPES } from "../domain/actions.ts";
-import { decideBatch, type OutreachIntent } from "../domain/conflicts/index.ts";
-import { loadGuardFacts, opportunityStages } from "../store/queries/guard-facts.ts";
+import { OUTREACH_TYPES, type ProposedAction } from "../domain/actions.ts";
+import { type Decision, decideBatch, type OutreachIntent } from "../domain/conflicts/index.ts";
+import { type GuardFacts, loadGuardFacts, opportunityStages } from "../store/queries/guard-facts.ts";
 import { recordConflicts } from "../store/repos/conflicts.ts";
 import { appendEvents } from "../store/repos/events.ts";
 import { approvalReason } from "./approval-policy.ts";
 import type { GraphDeps } from "./deps.ts";
-import { conflictContext, decision, fromDomain, leaseRule, otherRules, sequenceRule } from "./guard-rules.ts";
-import { outreachTargets } from "./intents.ts";
+import {
+  conflictContext,
+  decision,
+  fromDomain,
+  guardWindows,
+  leaseRule,
+  otherRules,
+  sequenceRule,
+} from "./guard-rules.ts";
+import { type OutreachTarget, outreachTargets } from "./intents.ts";
 import type { GraphStateUpdate, GraphStateValue, GuardDecision } from "./state.ts";
 
 /**
@@ -18,42 +26,12 @@ export function conflictGuardNode(deps: GraphDeps) {
   return async function conflictGuard(state: GraphStateValue): Promise<GraphStateUpdate> {
     const { run } = state;
     const now = new Date(run.now);
-    const policy = deps.conflictPolicy;
-    const targets = outreachTargets(state.proposals);
-    const accounts = new Set<string>();
-    for (const t of targets) if (t.accountDomain) accounts.add(t.accountDomain);
-    for (const p of state.proposals) {
-      if (p.type === "make_offer" || p.type === "create_opportunity") accounts.add(p.accountDomain);
-      if (p.type === "create_campaign") for (const d of p.audienceDomains) accounts.add(d);
-    }
-    const windows = [
-      policy.dedupeWindowMs,
-      ...policy.caps.perContact.map((c) => c.windowMs),
-      ...policy.caps.perAccount.map((c) => c.windowMs),
-      ...policy.caps.perAgent.map((c) => c.windowMs),
-    ];
-    const facts = await loadGuardFacts(deps.db, {
-      contacts: targets.map((t) => t.contactEmail),
-      accounts: [...accounts],
-      agents: [...new Set(state.proposals.map((p) => p.agent))],
-      since: new Date(now.getTime() - Math.max(...windows)),
+    const { targets, facts, verdicts } = await decideOutreach(
+      deps.db,
+      deps.conflictPolicy,
+      state.proposals,
       now,
-    });
-    const ctx = conflictContext(facts, now, policy);
-
-    // Outreach: the domain rules decide the whole batch at once, so two proposals to one contact yield one touch.
-    const intents: OutreachIntent[] = targets.map((t) => ({
-      actionId: `${t.actionId}|${t.target}`,
-      agent: t.action.agent,
-      cluster: t.action.cluster,
-      play: t.action.type === "send_touch" ? t.action.play : "campaign",
-      contactEmail: t.contactEmail,
-      accountDomain: t.accountDomain,
-      channel: t.channel,
-      contentHash: t.contentHash,
-      at: now,
-    }));
-    const verdicts = decideBatch(intents, ctx);
+    );
     const decisions: GuardDecision[] = [];
     for (const [i, t] of targets.entries()) {
       let verdict = fromDomain(verdicts[i]!);
@@ -97,6 +75,49 @@ export function conflictGuardNode(deps: GraphDeps) {
     await record(deps, state, decisions, now);
     return { decisions };
   };
+}
+
+/**
+ * The guard's read and decision for one batch of proposals at `now`: outreach expanded to one target per
+ * contact, the facts loaded once for the whole batch, and the domain rules' verdict per target (input order).
+ */
+export async function decideOutreach(
+  db: GraphDeps["db"],
+  policy: GraphDeps["conflictPolicy"],
+  proposals: readonly ProposedAction[],
+  now: Date,
+): Promise<{ targets: OutreachTarget[]; facts: GuardFacts; verdicts: Decision[] }> {
+  const targets = outreachTargets(proposals);
+  const accounts = new Set<string>();
+  for (const t of targets) if (t.accountDomain) accounts.add(t.accountDomain);
+  for (const p of proposals) {
+    if (p.type === "make_offer" || p.type === "create_opportunity") accounts.add(p.accountDomain);
+    if (p.type === "create_campaign") for (const d of p.audienceDomains) accounts.add(d);
+  }
+  const proposalsByAgent = new Map<string, number>();
+  for (const t of targets)
+    proposalsByAgent.set(t.action.agent, (proposalsByAgent.get(t.action.agent) ?? 0) + 1);
+  // One read for the whole batch; each rule's touches over its own window only.
+  const facts = await loadGuardFacts(db, {
+    contacts: targets.map((t) => t.contactEmail),
+    accounts: [...accounts],
+    proposalsByAgent,
+    windows: guardWindows(policy),
+    now,
+  });
+  // Outreach: the domain rules decide the whole batch at once, so two proposals to one contact yield one touch.
+  const intents: OutreachIntent[] = targets.map((t) => ({
+    actionId: `${t.actionId}|${t.target}`,
+    agent: t.action.agent,
+    cluster: t.action.cluster,
+    play: t.action.type === "send_touch" ? t.action.play : "campaign",
+    contactEmail: t.contactEmail,
+    accountDomain: t.accountDomain,
+    channel: t.channel,
+    contentHash: t.contentHash,
+    at: now,
+  }));
+  return { targets, facts, verdicts: decideBatch(intents, conflictContext(facts, now, policy)) };
 }
 
 async function record(

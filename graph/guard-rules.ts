@@ -1,7 +1,7 @@
 import type { ProposedAction } from "../domain/actions.ts";
 import type { ConflictContext, Decision } from "../domain/conflicts/index.ts";
 import { checkTransition, parseStage } from "../domain/pipeline/index.ts";
-import type { GuardFacts } from "../store/queries/guard-facts.ts";
+import type { GuardFacts, GuardWindows } from "../store/queries/guard-facts.ts";
 import { acquireLease } from "../store/repos/leases.ts";
 import type { GraphDeps } from "./deps.ts";
 import { leaseHolder } from "./effects.ts";
@@ -50,7 +50,18 @@ export function conflictContext(
     })),
     lease: null,
     recentTouches: facts.touches,
+    agentCounts: facts.agentCounts,
     policy,
+  };
+}
+
+/** The windows the policy's rules read: contacts over dedupe and their caps, accounts and agents over theirs. */
+export function guardWindows(policy: GraphDeps["conflictPolicy"]): GuardWindows {
+  const longest = (ms: readonly number[]) => Math.max(0, ...ms);
+  return {
+    contactMs: longest([policy.dedupeWindowMs, ...policy.caps.perContact.map((c) => c.windowMs)]),
+    accountMs: longest(policy.caps.perAccount.map((c) => c.windowMs)),
+    agentCaps: policy.caps.perAgent.map((c) => ({ windowMs: c.windowMs, max: c.max })),
   };
 }
 

@@ -3,6 +3,7 @@ import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "./db.ts";
 import { loadGuardFacts } from "./queries/guard-facts.ts";
+import { dealTouches } from "./queries/report-data.ts";
 import type { Database } from "./schema.ts";
 
 const TOUCHES = 100_000;
@@ -18,7 +19,8 @@ const AGENTS = [
 const START = Date.UTC(2025, 0, 1);
 const SPAN_MS = 365 * 86_400_000;
 const NOW = new Date(START + SPAN_MS);
-const SINCE = new Date(NOW.getTime() - 30 * 86_400_000);
+const DAY = 86_400_000;
+const WINDOWS = { contactMs: 30 * DAY, accountMs: 7 * DAY, agentCaps: [{ windowMs: DAY, max: 500 }] };
 
 const contactOf = (i: number) => `person${i % CONTACTS}@company${i % ACCOUNTS}.example.com`;
 const accountOf = (i: number) => `company${i % ACCOUNTS}.example.com`;
@@ -81,11 +83,15 @@ describe("a 100,000-touch store answers the conflict guard's lookups through ind
     captured.length = 0;
     const started = performance.now();
     // The last touches of the year fall in the 30-day window: pick contacts and accounts that have some.
+    // 500 proposals by deal-closer could fill its cap of 500 a day, so its newest times are read too.
     facts = await loadGuardFacts(db, {
       contacts: [contactOf(TOUCHES - 1), contactOf(TOUCHES - 2)],
       accounts: [accountOf(TOUCHES - 3)],
-      agents: ["deal-closer"],
-      since: SINCE,
+      proposalsByAgent: new Map([
+        ["deal-closer", 500],
+        ["lead-engagement", 1],
+      ]),
+      windows: WINDOWS,
       now: NOW,
     });
     const ms = performance.now() - started;
@@ -106,36 +112,57 @@ describe("a 100,000-touch store answers the conflict guard's lookups through ind
   const touchPlans = () => plans.filter((p) => /from "touches"/.test(p.sql));
   const planText = (p: { plan: PlanRow[] }) => p.plan.map((r) => r.detail).join(" | ");
 
-  it("finds the touches the guard needs (the lookups really hit data)", () => {
-    // Brute force over the same rows: touches with since < occurred_at <= now by contact, account or agent.
+  it("finds the touches the guard needs, each rule over its own window (the lookups really hit data)", () => {
+    // Brute force over the same rows: contacts' touches in 30 days, the account's in 7 days.
+    const since = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
     const expected = sqlite
       .prepare(
-        `select count(*) as n from touches where occurred_at > ? and occurred_at <= ?
-         and (contact_email in (?, ?) or account_domain = ? or agent = ?)`,
+        `select count(*) as n from touches where occurred_at <= ?
+         and ((contact_email in (?, ?) and occurred_at > ?) or (account_domain = ? and occurred_at > ?))`,
       )
       .get(
-        SINCE.toISOString(),
         NOW.toISOString(),
         contactOf(TOUCHES - 1),
         contactOf(TOUCHES - 2),
+        since(WINDOWS.contactMs),
         accountOf(TOUCHES - 3),
-        "deal-closer",
+        since(WINDOWS.accountMs),
       ) as { n: number };
-    expect(expected.n).toBeGreaterThan(1000);
+    expect(expected.n).toBeGreaterThanOrEqual(3);
     expect(facts.touches).toHaveLength(expected.n);
+  });
+
+  it("counts each agent's touches in its cap's window, and reads the newest times only where the cap could fill", () => {
+    const count = (agent: string) =>
+      (
+        sqlite
+          .prepare(
+            "select count(*) as n from touches where agent = ? and occurred_at > ? and occurred_at <= ?",
+          )
+          .get(agent, new Date(NOW.getTime() - DAY).toISOString(), NOW.toISOString()) as { n: number }
+      ).n;
+    const closer = facts.agentCounts.find((c) => c.agent === "deal-closer");
+    const engagement = facts.agentCounts.find((c) => c.agent === "lead-engagement");
+    expect(closer?.count).toBe(count("deal-closer"));
+    expect(closer?.count).toBeGreaterThan(10);
+    expect(closer?.newest).toHaveLength(closer?.count ?? -1);
+    const times = closer?.newest.map((d) => d.getTime()) ?? [];
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(engagement?.count).toBe(count("lead-engagement"));
+    expect(engagement?.newest).toEqual([]);
   });
 
   it("looks up touches by contact, by account and by agent in a window through their (key, time) indexes", () => {
     const touch = touchPlans();
-    const index = (column: string) => touch.find((p) => new RegExp(`"${column}" in`).test(p.sql));
     const cases = [
-      ["contact_email", "touches_contact_time"],
-      ["account_domain", "touches_account_time"],
-      ["agent", "touches_agent_time"],
+      ["contact_email", "in", "touches_contact_time"],
+      ["account_domain", "in", "touches_account_time"],
+      ["agent", "in", "touches_agent_time"],
+      ["agent", "=", "touches_agent_time"],
     ] as const;
-    for (const [column, name] of cases) {
-      const found = index(column);
-      expect(found, `a touches query by ${column}`).toBeDefined();
+    for (const [column, op, name] of cases) {
+      const found = touch.find((p) => new RegExp(`"${column}" ${op} `).test(p.sql));
+      expect(found, `a touches query by ${column} ${op}`).toBeDefined();
       if (found === undefined) continue;
       const text = planText(found);
       expect(text).toMatch(
@@ -143,13 +170,21 @@ describe("a 100,000-touch store answers the conflict guard's lookups through ind
           `SEARCH touches USING (COVERING )?INDEX ${name} \\(${column}=\\? AND occurred_at>\\? AND occurred_at<\\?\\)`,
         ),
       );
+      // The count and the newest times come straight off the index: no sort, no temporary table.
+      expect(text, found.sql).not.toMatch(/TEMP B-TREE/);
     }
+  });
+
+  it("counts an agent's touches from the covering index, without reading the table", () => {
+    const count = touchPlans().find((p) => /count\(\*\)/.test(p.sql));
+    expect(count).toBeDefined();
+    expect(planText(count ?? { plan: [] })).toMatch(/USING COVERING INDEX touches_agent_time/);
   });
 
   it("never scans the touches table in any guard statement", () => {
     const touch = touchPlans();
-    // Three windowed lookups and the "touched before" check.
-    expect(touch).toHaveLength(4);
+    // Contact and account windows, the agent count and its newest times, and the "touched before" check.
+    expect(touch).toHaveLength(5);
     for (const p of touch) {
       expect(planText(p)).toMatch(/USING (COVERING )?INDEX/);
       expect(planText(p)).not.toMatch(/SCAN touches(?! USING)/);
@@ -164,5 +199,83 @@ describe("a 100,000-touch store answers the conflict guard's lookups through ind
         );
       }
     }
+  });
+});
+
+/**
+ * `growth report` reads one won deal at a time: its account's touches in the look-back and its lead-creation
+ * anchor. Run for real through `dealTouches` on 100,000 touches and explained, like the guard's lookups.
+ */
+describe("a 100,000-touch store answers the report's per-deal reads through indexes", () => {
+  const sqlite = new SQLite(":memory:");
+  const captured: CompiledQuery[] = [];
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === "query") captured.push(event.query);
+    },
+  });
+  let read: Awaited<ReturnType<typeof dealTouches>>;
+  let plans: { sql: string; plan: string }[] = [];
+  const closed = new Date(START + SPAN_MS / 2);
+  const from = new Date(closed.getTime() - 365 * DAY);
+
+  beforeAll(async () => {
+    await migrate(db, "sqlite");
+    const insertContact = sqlite.prepare(
+      "insert into contacts (email, account_domain, lifecycle_stage, created_at, updated_at) values (?, ?, 'lead', ?, ?)",
+    );
+    const insertTouch = sqlite.prepare(
+      "insert into touches (id, contact_email, account_domain, channel, agent, occurred_at) values (?, ?, ?, 'email', ?, ?)",
+    );
+    sqlite.transaction(() => {
+      for (let i = 0; i < CONTACTS; i++) {
+        const at = new Date(START + (i % 97) * DAY).toISOString();
+        insertContact.run(contactOf(i), accountOf(i), at, at);
+      }
+      for (let i = 0; i < TOUCHES; i++) {
+        const at = new Date(START + Math.floor((i * SPAN_MS) / TOUCHES)).toISOString();
+        insertTouch.run(`t${i}`, contactOf(i), accountOf(i), AGENTS[i % AGENTS.length], at);
+      }
+    })();
+    captured.length = 0;
+    read = await dealTouches(db, accountOf(7), { from, to: closed });
+    plans = captured.map((q) => ({
+      sql: q.sql,
+      plan: (sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as PlanRow[])
+        .map((r) => r.detail)
+        .join(" | "),
+    }));
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it("reads exactly the account's touches in [from, to] and its earliest contact", () => {
+    const expected = sqlite
+      .prepare(
+        "select count(*) as n from touches where account_domain = ? and occurred_at >= ? and occurred_at <= ?",
+      )
+      .get(accountOf(7), from.toISOString(), closed.toISOString()) as { n: number };
+    expect(expected.n).toBeGreaterThan(10);
+    expect(read.touches).toHaveLength(expected.n);
+    const first = sqlite
+      .prepare("select min(created_at) as first from contacts where account_domain = ?")
+      .get(accountOf(7)) as { first: string };
+    expect(read.firstContactAt?.toISOString()).toBe(first.first);
+  });
+
+  it("searches the (account, time) index for the touches and the (account, created_at) index for the anchor", () => {
+    expect(plans).toHaveLength(2);
+    const touches = plans.find((p) => /from "touches"/.test(p.sql));
+    const contacts = plans.find((p) => /from "contacts"/.test(p.sql));
+    expect(touches?.plan).toMatch(
+      /SEARCH touches USING INDEX touches_account_time \(account_domain=\? AND occurred_at>\? AND occurred_at<\?\)/,
+    );
+    expect(contacts?.plan).toMatch(
+      /SEARCH contacts USING COVERING INDEX contacts_account_created \(account_domain=\?\)/,
+    );
+    for (const p of plans) expect(p.plan, p.sql).not.toMatch(/^SCAN|TEMP B-TREE/);
   });
 });

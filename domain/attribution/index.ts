@@ -10,7 +10,7 @@ export {
   type PositionShares,
   parseAttributionModel,
 } from "./models.ts";
-export { type AttributionRollup, NO_KEY, rollUp } from "./roll-up.ts";
+export { type AttributionRollup, NO_KEY, type RollUpSums, rollUp, rollUpSums } from "./roll-up.ts";
 export {
   type AttributionDeal,
   type AttributionOptions,

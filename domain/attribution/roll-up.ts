@@ -22,34 +22,52 @@ export function rollUp(
   model: AttributionModel,
   options: AttributionOptions = {},
 ): AttributionRollup {
+  const sums = rollUpSums(model, options);
+  for (const { deal, touches } of deals) sums.add(deal, touches);
+  return sums.result();
+}
+
+/** A roll-up fed one deal at a time, so a caller can read each deal's touches, add them and let them go. */
+export interface RollUpSums {
+  add(deal: AttributionDeal, touches: readonly AttributionTouch[]): void;
+  /** The roll-up of every deal added so far; the same as `rollUp` over them in any order. */
+  result(): AttributionRollup;
+}
+
+/** Starts an empty roll-up under `model`. */
+export function rollUpSums(model: AttributionModel, options: AttributionOptions = {}): RollUpSums {
   const byCampaign = new Map<string, number>();
   const byChannel = new Map<string, number>();
   const byAgent = new Map<string, number>();
   const add = (sums: Map<string, number>, key: string, cents: number) =>
     sums.set(key, (sums.get(key) ?? 0) + cents);
+  let deals = 0;
   let dealsCredited = 0;
   let totalCents = 0;
-  for (const { deal, touches } of deals) {
-    const credits = attributeDeal(deal, touches, model, options);
-    if (credits.length === 0) continue;
-    dealsCredited++;
-    const byId = new Map(touches.map((t) => [t.id, t]));
-    for (const credit of credits) {
-      const touch = byId.get(credit.touchId)!;
-      totalCents += credit.cents;
-      add(byCampaign, touch.campaign ?? NO_KEY, credit.cents);
-      add(byChannel, touch.channel, credit.cents);
-      add(byAgent, touch.agent ?? NO_KEY, credit.cents);
-    }
-  }
   return {
-    model,
-    dealsCredited,
-    dealsWithoutTouches: deals.length - dealsCredited,
-    totalCents,
-    byCampaign: sortedRecord(byCampaign),
-    byChannel: sortedRecord(byChannel),
-    byAgent: sortedRecord(byAgent),
+    add(deal, touches) {
+      deals++;
+      const credits = attributeDeal(deal, touches, model, options);
+      if (credits.length === 0) return;
+      dealsCredited++;
+      const byId = new Map(touches.map((t) => [t.id, t]));
+      for (const credit of credits) {
+        const touch = byId.get(credit.touchId)!;
+        totalCents += credit.cents;
+        add(byCampaign, touch.campaign ?? NO_KEY, credit.cents);
+        add(byChannel, touch.channel, credit.cents);
+        add(byAgent, touch.agent ?? NO_KEY, credit.cents);
+      }
+    },
+    result: () => ({
+      model,
+      dealsCredited,
+      dealsWithoutTouches: deals - dealsCredited,
+      totalCents,
+      byCampaign: sortedRecord(byCampaign),
+      byChannel: sortedRecord(byChannel),
+      byAgent: sortedRecord(byAgent),
+    }),
   };
 }
 

@@ -63,7 +63,23 @@ export interface RecentTouch {
   readonly at: Date;
 }
 
-/** Everything the rules know at decision time; touches should cover at least the longest window before `now`. */
+/**
+ * One agent's touches inside one per-agent cap's window `(now − windowMs, now]`, counted by the store instead of
+ * listed: `count` of them, and the newest `min(count, max)` times, newest first, whenever the batch could bring
+ * the count to the cap (otherwise `newest` may be empty, since no check reads it).
+ */
+export interface AgentWindowCount {
+  readonly agent: string;
+  readonly windowMs: number;
+  readonly count: number;
+  readonly newest: readonly Date[];
+}
+
+/**
+ * Everything the rules know at decision time. `recentTouches` should cover each rule's window before `now` for
+ * the contacts and accounts of the batch, and for its agents unless `agentCounts` counts them: an agent and
+ * window found there is capped from its count, and that agent's entries in `recentTouches` are not read.
+ */
 export interface ConflictContext {
   readonly now: Date;
   readonly suppressions: readonly Suppression[];
@@ -71,5 +87,6 @@ export interface ConflictContext {
   readonly activeSequences: readonly ActiveSequence[];
   readonly lease: AccountLease | null;
   readonly recentTouches: readonly RecentTouch[];
+  readonly agentCounts?: readonly AgentWindowCount[];
   readonly policy: ConflictPolicy;
 }

@@ -1,6 +1,7 @@
 export type {
   AccountLease,
   ActiveSequence,
+  AgentWindowCount,
   ConflictContext,
   OpenOpportunity,
   OutreachIntent,
@@ -18,4 +19,4 @@ export {
   DEFAULT_CONFLICT_POLICY,
   DEFAULT_PAUSE_RECHECK_MS,
 } from "./policy.ts";
-export { type CapCheck, capCheck, countInWindow, inRollingWindow } from "./window.ts";
+export { type CapCheck, capCheck, countedCapCheck, countInWindow, inRollingWindow } from "./window.ts";

@@ -2,12 +2,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Play } from "../actions.ts";
 import type { Cluster } from "../agents.ts";
-import type { ConflictContext, OutreachIntent, RecentTouch, Suppression } from "./context.ts";
+import type {
+  AgentWindowCount,
+  ConflictContext,
+  OutreachIntent,
+  RecentTouch,
+  Suppression,
+} from "./context.ts";
 import { compareIntents, decideBatch } from "./decide.ts";
 import { type Cap, conflictPolicy } from "./policy.ts";
 import { DAY, NOW } from "./test-fixtures.ts";
 import { touchLog } from "./touch-log.ts";
 import { capRule } from "./volume-rules.ts";
+import { inRollingWindow } from "./window.ts";
 
 // Small pools so that collisions (same contact, account, agent, content) are frequent.
 const CONTACTS = [
@@ -256,6 +263,26 @@ describe("decideBatch properties", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("(e) decides exactly the same when the store counts each agent's touches instead of listing them", () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ intents, ctx }) => {
+        // What the guard's loader gives: per agent and per-agent cap, the count in the window and at most
+        // `max` of the newest times, newest first.
+        const agentCounts: AgentWindowCount[] = AGENTS.flatMap(([agent]) =>
+          ctx.policy.caps.perAgent.map((cap) => {
+            const times = ctx.recentTouches
+              .filter((t) => t.agent === agent && inRollingWindow(t.at, ctx.now, cap.windowMs))
+              .map((t) => t.at)
+              .sort((a, b) => b.getTime() - a.getTime());
+            return { agent, windowMs: cap.windowMs, count: times.length, newest: times.slice(0, cap.max) };
+          }),
+        );
+        expect(decideBatch(intents, { ...ctx, agentCounts })).toEqual(decideBatch(intents, ctx));
+      }),
+      { numRuns: 500 },
     );
   });
 

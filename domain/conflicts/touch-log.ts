@@ -5,6 +5,8 @@ export interface TouchLog {
   byContact(email: string): readonly RecentTouch[];
   byAccount(domain: string): readonly RecentTouch[];
   byAgent(agent: string): readonly RecentTouch[];
+  /** Only the touches the batch added for an agent, for caps counted by the store. */
+  addedByAgent(agent: string): readonly RecentTouch[];
   add(touch: RecentTouch): void;
 }
 
@@ -18,6 +20,7 @@ export function touchLog(touches: readonly RecentTouch[]): TouchLog {
   const contacts = new Map<string, RecentTouch[]>();
   const accounts = new Map<string, RecentTouch[]>();
   const agents = new Map<string, RecentTouch[]>();
+  const added = new Map<string, RecentTouch[]>();
   const push = (index: Map<string, RecentTouch[]>, key: string, touch: RecentTouch) => {
     const list = index.get(key);
     if (list) list.push(touch);
@@ -31,9 +34,13 @@ export function touchLog(touches: readonly RecentTouch[]): TouchLog {
   };
   for (const touch of touches) add(touch);
   return {
+    addedByAgent: (agent) => added.get(agent) ?? [],
     byContact: (email) => contacts.get(email.toLowerCase()) ?? [],
     byAccount: (domain) => accounts.get(domain.toLowerCase()) ?? [],
     byAgent: (agent) => agents.get(agent) ?? [],
-    add,
+    add: (touch) => {
+      add(touch);
+      if (touch.agent !== null) push(added, touch.agent, touch);
+    },
   };
 }

@@ -2,7 +2,7 @@ import type { ConflictContext, OutreachIntent, RecentTouch } from "./context.ts"
 import type { ConflictRule, Decision } from "./decision.ts";
 import type { Cap } from "./policy.ts";
 import type { TouchLog } from "./touch-log.ts";
-import { type CapCheck, capCheck, describeSpan, inRollingWindow } from "./window.ts";
+import { type CapCheck, capCheck, countedCapCheck, describeSpan, inRollingWindow } from "./window.ts";
 
 // Rules 5–6 of DESIGN.md "Conflict precedence": they read the touch history, which in a batch includes
 // the touches allowed earlier in the same batch.
@@ -58,7 +58,7 @@ export function capRule(intent: OutreachIntent, ctx: ConflictContext, log: Touch
           log.byAccount(intent.accountDomain),
           ctx,
         )),
-    ...broken("cap_agent", `Agent ${intent.agent}`, caps.perAgent, log.byAgent(intent.agent), ctx),
+    ...agentCaps(intent.agent, caps.perAgent, log, ctx),
   ];
   const first = failed[0];
   if (!first) return null;
@@ -71,6 +71,26 @@ export function capRule(intent: OutreachIntent, ctx: ConflictContext, log: Touch
     reason: `${first.subject} has had ${first.check.count} touch${first.check.count === 1 ? "" : "es"} in the last ${span} (cap ${first.cap.max} per ${span}); the touch to ${intent.contactEmail} waits until ${until.toISOString()}${others}.`,
     until,
   };
+}
+
+// Per-agent caps: from the store's count in the window when the context has one, else from the touch list.
+function agentCaps(agent: string, caps: readonly Cap[], log: TouchLog, ctx: ConflictContext): Failed[] {
+  const counts = ctx.agentCounts?.filter((c) => c.agent === agent) ?? [];
+  if (counts.length === 0) return broken("cap_agent", `Agent ${agent}`, caps, log.byAgent(agent), ctx);
+  const added = log.addedByAgent(agent).map((t) => t.at);
+  const out: Failed[] = [];
+  for (const cap of caps) {
+    const stored = counts.find((c) => c.windowMs === cap.windowMs);
+    const check = stored
+      ? countedCapCheck(stored, added, ctx.now, cap)
+      : capCheck(
+          log.byAgent(agent).map((t) => t.at),
+          ctx.now,
+          cap,
+        );
+    if (!check.ok) out.push({ rule: "cap_agent", subject: `Agent ${agent}`, cap, check });
+  }
+  return out;
 }
 
 function broken(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ago, DAY, NOW } from "./test-fixtures.ts";
-import { capCheck, countInWindow, describeSpan, inRollingWindow } from "./window.ts";
+import { capCheck, countedCapCheck, countInWindow, describeSpan, inRollingWindow } from "./window.ts";
 
 const W = 3 * DAY;
 
@@ -67,5 +67,32 @@ describe("describeSpan", () => {
     expect(describeSpan(36 * 3_600_000)).toBe("36 hours");
     expect(describeSpan(90 * 60_000)).toBe("90 minutes");
     expect(describeSpan(1_500)).toBe("1500 ms");
+  });
+});
+
+describe("countedCapCheck", () => {
+  const cap = { windowMs: W, max: 3 };
+  const stored = [ago(DAY / 2), ago(DAY), ago(2 * DAY), ago(W - 1)];
+
+  it("gives capCheck's verdict from a count and the newest times, with batch touches at now", () => {
+    for (let k = 0; k <= 4; k++) {
+      const added = Array.from({ length: k }, () => NOW);
+      for (let n = 0; n <= stored.length; n++) {
+        const newest = stored.slice(0, n);
+        expect(countedCapCheck({ count: n, newest }, added, NOW, cap), `n=${n} k=${k}`).toEqual(
+          capCheck([...newest, ...added], NOW, cap),
+        );
+      }
+    }
+  });
+
+  it("defers until the right stored touch leaves when only the newest `max` times are given", () => {
+    // Ten stored touches in the window, only the 3 newest given: the third newest leaves first.
+    const check = countedCapCheck({ count: 10, newest: stored.slice(0, 3) }, [], NOW, cap);
+    expect(check).toEqual({ ok: false, count: 10, until: new Date(ago(2 * DAY).getTime() + W) });
+  });
+
+  it("refuses to guess when it was given too few times", () => {
+    expect(() => countedCapCheck({ count: 5, newest: [] }, [], NOW, cap)).toThrow(/only 0 were given/);
   });
 });

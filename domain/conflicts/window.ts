@@ -42,6 +42,42 @@ export function capCheck(times: readonly Date[], now: Date, cap: Cap): CapCheck 
   return { ok: false, count, until: new Date(leaving + cap.windowMs) };
 }
 
+/**
+ * The same verdict as `capCheck` over the store's touches plus the batch's, when the store gave only its count
+ * in the window and its newest times (newest first) and the batch's touches are at `now`, after all of them.
+ * Throws when the check needs an older time than `newest` holds: the caller loaded too few.
+ */
+export function countedCapCheck(
+  stored: { readonly count: number; readonly newest: readonly Date[] },
+  added: readonly Date[],
+  now: Date,
+  cap: Cap,
+): CapCheck {
+  const batch = added
+    .filter((at) => inRollingWindow(at, now, cap.windowMs))
+    .map((at) => at.getTime())
+    .sort((a, b) => a - b);
+  const count = stored.count + batch.length;
+  if (count + 1 <= cap.max) return { ok: true, count };
+  // The oldest counted times are not known; the known tail starts at index `stored.count − newest.length`.
+  const known = Math.min(stored.newest.length, stored.count);
+  const tail = [
+    ...stored.newest
+      .slice(0, known)
+      .map((at) => at.getTime())
+      .reverse(),
+    ...batch,
+  ];
+  const index = count - cap.max - (stored.count - known);
+  const leaving = tail[index];
+  if (leaving === undefined) {
+    throw new RangeError(
+      `A counted cap of ${cap.max} needs the ${cap.max} newest touch times in the window; only ${known} were given.`,
+    );
+  }
+  return { ok: false, count, until: new Date(leaving + cap.windowMs) };
+}
+
 /** A window length in words for reasons: "3 days", "1 hour", "90 minutes", "1500 ms". */
 export function describeSpan(ms: number): string {
   for (const [size, unit] of UNITS) {

@@ -3,8 +3,8 @@ import {
   type AttributionDeal,
   type AttributionModel,
   type AttributionRollup,
-  type AttributionTouch,
-  rollUp,
+  DEFAULT_LOOKBACK_DAYS,
+  rollUpSums,
 } from "../../domain/attribution/index.ts";
 import {
   averageWonDeal,
@@ -24,8 +24,11 @@ import {
   wonInWindow,
 } from "../../domain/metrics/index.ts";
 import { parseStage } from "../../domain/pipeline/index.ts";
-import { loadReportData, type ReportOpportunity } from "../../store/queries/report-data.ts";
+import { dealTouches, loadReportData, type ReportOpportunity } from "../../store/queries/report-data.ts";
 import type { Database } from "../../store/schema.ts";
+
+const DAY_MS = 86_400_000;
+const LOOKBACK_MS = DEFAULT_LOOKBACK_DAYS * DAY_MS;
 
 /** The attribution model a report uses when none is asked for: every touch on the path weighs the same. */
 export const DEFAULT_REPORT_MODEL: AttributionModel = "linear";
@@ -68,26 +71,33 @@ export interface Report {
 export async function buildReport(db: Kysely<Database>, options: ReportOptions = {}): Promise<Report> {
   const window: Window = { from: options.from, to: options.to };
   const model = options.model ?? DEFAULT_REPORT_MODEL;
-  const data = await loadReportData(db);
-  const opps = data.opportunities.flatMap(toFacts);
-  const currencies = [...new Set(data.opportunities.map((o) => o.currency))].sort();
+  // Each opportunity becomes its metric facts as it is read; only the facts are kept.
+  const opps: OpportunityFacts[] = [];
+  const currencySet = new Set<string>();
+  let read = 0;
+  const data = await loadReportData(db, (o) => {
+    read++;
+    currencySet.add(o.currency);
+    const facts = toFacts(o);
+    if (facts) opps.push(facts);
+  });
+  const currencies = [...currencySet].sort();
 
-  const touchesByAccount = new Map<string, AttributionTouch[]>();
-  for (const t of data.touches) {
-    const list = touchesByAccount.get(t.accountDomain) ?? [];
-    list.push({ id: t.id, at: t.at, campaign: t.campaign, channel: t.channel, agent: t.agent });
-    touchesByAccount.set(t.accountDomain, list);
-  }
-  const won = wonInWindow(opps, window).map((o) => {
+  // One won deal at a time: its account's touches in the look-back (read a day wider; attributeDeal applies
+  // the exact window) are read, credited and let go, so memory does not grow with the touches.
+  const attribution = rollUpSums(model);
+  for (const o of wonInWindow(opps, window)) {
+    const range = { from: new Date(o.closedAt.getTime() - LOOKBACK_MS - DAY_MS), to: o.closedAt };
+    const { touches, firstContactAt } = await dealTouches(db, o.accountDomain, range);
     const deal: AttributionDeal = {
       id: o.id,
       amountCents: o.amountCents,
       createdAt: o.createdAt,
       closedAt: o.closedAt,
-      leadCreatedAt: data.firstContactAt.get(o.accountDomain) ?? null,
+      leadCreatedAt: firstContactAt,
     };
-    return { deal, touches: touchesByAccount.get(o.accountDomain) ?? [] };
-  });
+    attribution.add(deal, touches);
+  }
   const open = openPipeline(opps, window);
   const closed = closedInWindow(opps, window);
 
@@ -109,19 +119,19 @@ export async function buildReport(db: Kysely<Database>, options: ReportOptions =
     avgWonDealCents: averageWonDeal(opps, window),
     salesCycleDays: salesCycleDays(opps, window),
     velocityPerDayCents: velocityPerDay(opps, window),
-    attribution: rollUp(won, model),
+    attribution: attribution.result(),
     lifecycle: data.lifecycle,
-    skippedOpportunities: data.opportunities.length - opps.length,
+    skippedOpportunities: read - opps.length,
   };
 }
 
 // Stored stages are text; a row with an unknown stage cannot be placed and is counted as skipped.
-function toFacts(o: ReportOpportunity): OpportunityFacts[] {
+function toFacts(o: ReportOpportunity): OpportunityFacts | null {
   const stage = parseStage(o.stage);
-  if (stage === null) return [];
+  if (stage === null) return null;
   const stageHistory = o.stageHistory.flatMap((h) => {
     const s = parseStage(h.stage);
     return s === null ? [] : [{ stage: s, enteredAt: h.enteredAt }];
   });
-  return [{ ...o, stage, stageHistory }];
+  return { ...o, stage, stageHistory };
 }

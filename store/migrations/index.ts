@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect.ts";
 import { initialMigration } from "./001-initial.ts";
 import { llmCallsMigration } from "./002-llm-calls.ts";
 import { rejectionsMigration } from "./003-rejections.ts";
+import { scaleIndexesMigration } from "./004-scale-indexes.ts";
 import { apiKeysMigration } from "./005-api-keys.ts";
 import { storeSecretsMigration } from "./007-store-secrets.ts";
 
@@ -12,6 +13,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "001-initial": initialMigration(dialect),
     "002-llm-calls": llmCallsMigration(dialect),
     "003-rejections": rejectionsMigration(dialect),
+    "004-scale-indexes": scaleIndexesMigration(),
     "005-api-keys": apiKeysMigration(dialect),
     "007-store-secrets": storeSecretsMigration(),
   };

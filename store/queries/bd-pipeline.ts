@@ -62,6 +62,14 @@ export async function bdScoringAccounts(
   const wonBy = new Map(won.map((o) => [o.account_domain, Number(o.n)]));
   const openBy = new Map(open.map((o) => [o.account_domain, Number(o.n)]));
   const blocked = new Set(suppressed.map((s) => s.account_domain));
+  // Grouped once (in email order, as read), not filtered per account: that was accounts × contacts.
+  const titlesBy = new Map<string, string[]>();
+  for (const t of titles) {
+    const key = t.account_domain as string;
+    const list = titlesBy.get(key);
+    if (list) list.push(t.title ?? "");
+    else titlesBy.set(key, [t.title ?? ""]);
+  }
   return accounts.map((a) => ({
     domain: a.domain,
     name: a.name,
@@ -69,7 +77,7 @@ export async function bdScoringAccounts(
     employees: a.employees,
     country: a.country,
     owner: a.owner,
-    titles: titles.filter((t) => t.account_domain === a.domain).map((t) => t.title ?? ""),
+    titles: titlesBy.get(a.domain) ?? [],
     openOpportunities: openBy.get(a.domain) ?? 0,
     suppressed: blocked.has(a.domain),
     wonDeals: wonBy.get(a.domain) ?? 0,

@@ -1,5 +1,14 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema.ts";
+import {
+  agentCounts,
+  type GuardAgentCount,
+  type GuardTouch,
+  type GuardWindows,
+  windowTouches,
+} from "./guard-touches.ts";
+
+export type { GuardAgentCount, GuardTouch, GuardWindows } from "./guard-touches.ts";
 
 /** Everything the conflict guard needs about a set of contacts, accounts and agents, read in a few indexed queries. */
 export interface GuardFacts {
@@ -22,15 +31,10 @@ export interface GuardFacts {
     cluster: string;
   }[];
   leases: Map<string, { holder: string; expiresAt: Date }>;
-  touches: {
-    id: string;
-    contactEmail: string;
-    accountDomain: string | null;
-    channel: string;
-    contentHash: string | null;
-    agent: string | null;
-    at: Date;
-  }[];
+  /** The contacts' touches in the contact window and the accounts' in the account window. */
+  touches: GuardTouch[];
+  /** The agents' touches per per-agent cap window, counted. */
+  agentCounts: GuardAgentCount[];
   /** Contacts that have ever been touched, for the "first touch" approval rule. */
   touchedBefore: Set<string>;
 }
@@ -38,15 +42,23 @@ export interface GuardFacts {
 const SUPPRESSION_REASONS = new Set(["do_not_contact", "unsubscribed", "bounced", "objection"]);
 const CLOSED = ["closed_won", "closed_lost"];
 
-/** Loads guard facts; touches are those with `since < occurred_at <= now` by contact, account or agent. */
+/**
+ * Loads the facts for one batch of proposals at `now`, each rule's touches over its own window only: the
+ * contacts' and accounts' touches, and per agent a count (`proposalsByAgent`: how many outreach targets each
+ * agent proposes). Every lookup is an index search, so the cost grows with log n, not with the store.
+ */
 export async function loadGuardFacts(
   db: Kysely<Database>,
-  keys: { contacts: string[]; accounts: string[]; agents: string[]; since: Date; now: Date },
+  keys: {
+    contacts: string[];
+    accounts: string[];
+    proposalsByAgent: ReadonlyMap<string, number>;
+    windows: GuardWindows;
+    now: Date;
+  },
 ): Promise<GuardFacts> {
   const contacts = [...new Set(keys.contacts)];
   const accounts = [...new Set(keys.accounts)];
-  const agents = [...new Set(keys.agents)];
-  const since = keys.since.toISOString();
   const now = keys.now.toISOString();
 
   const contactRows = contacts.length
@@ -96,45 +108,8 @@ export async function loadGuardFacts(
     ? await db.selectFrom("leases").selectAll().where("account_domain", "in", accounts).execute()
     : [];
 
-  // Three indexed range scans (contact, account, agent), merged by touch id.
-  const touchSelect = [
-    "id",
-    "contact_email",
-    "account_domain",
-    "channel",
-    "content_hash",
-    "agent",
-    "occurred_at",
-  ] as const;
-  const touchRows = [
-    ...(contacts.length
-      ? await db
-          .selectFrom("touches")
-          .select(touchSelect)
-          .where("contact_email", "in", contacts)
-          .where("occurred_at", ">", since)
-          .where("occurred_at", "<=", now)
-          .execute()
-      : []),
-    ...(accounts.length
-      ? await db
-          .selectFrom("touches")
-          .select(touchSelect)
-          .where("account_domain", "in", accounts)
-          .where("occurred_at", ">", since)
-          .where("occurred_at", "<=", now)
-          .execute()
-      : []),
-    ...(agents.length
-      ? await db
-          .selectFrom("touches")
-          .select(touchSelect)
-          .where("agent", "in", agents)
-          .where("occurred_at", ">", since)
-          .where("occurred_at", "<=", now)
-          .execute()
-      : []),
-  ];
+  const touches = await windowTouches(db, { contacts, accounts }, keys.windows, keys.now);
+  const counts = await agentCounts(db, keys.proposalsByAgent, keys.windows.agentCaps, keys.now);
   const touchedRows = contacts.length
     ? await db
         .selectFrom("touches")
@@ -145,7 +120,6 @@ export async function loadGuardFacts(
         .execute()
     : [];
 
-  const byId = new Map(touchRows.map((t) => [t.id, t]));
   return {
     contacts: new Map(
       contactRows.map((c) => [
@@ -186,17 +160,8 @@ export async function loadGuardFacts(
     leases: new Map(
       leaseRows.map((l) => [l.account_domain, { holder: l.holder, expiresAt: new Date(l.expires_at) }]),
     ),
-    touches: [...byId.values()]
-      .map((t) => ({
-        id: t.id,
-        contactEmail: t.contact_email,
-        accountDomain: t.account_domain,
-        channel: t.channel,
-        contentHash: t.content_hash,
-        agent: t.agent,
-        at: new Date(t.occurred_at),
-      }))
-      .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1)),
+    touches,
+    agentCounts: counts,
     touchedBefore: new Set(touchedRows.map((r) => r.contact_email)),
   };
 }

@@ -24,50 +24,45 @@ export interface ReportTouch {
   agent: string | null;
 }
 
-/** Everything `growth report` needs, read in four queries. */
+/** What `growth report` reads for the whole store besides the opportunities: contacts per lifecycle stage. */
 export interface ReportData {
-  opportunities: ReportOpportunity[];
-  touches: ReportTouch[];
-  /** Earliest contact created_at per account: the lead-creation anchor of attribution. */
-  firstContactAt: Map<string, Date>;
   /** Contacts per lifecycle stage. */
   lifecycle: Record<string, number>;
 }
 
-/** Loads the report's inputs; touches without an account cannot be attributed and are left out. */
-export async function loadReportData(db: Kysely<Database>): Promise<ReportData> {
-  const opps = await db.selectFrom("opportunities").selectAll().orderBy("id").execute();
-  const history = await db
+/** One won deal's attribution inputs: its account's touches in a time range and its lead-creation anchor. */
+export interface DealTouches {
+  touches: ReportTouch[];
+  /** Earliest contact created_at of the account, or null when it has none. */
+  firstContactAt: Date | null;
+}
+
+/**
+ * Reads the report's store-wide inputs: each opportunity with its stage history goes to `onOpportunity` as
+ * it is read (rows are streamed, so no raw result set is held), in id order. Touches are not among them:
+ * attribution reads each won deal's with `dealTouches`, so memory does not grow with the number of touches.
+ */
+export async function loadReportData(
+  db: Kysely<Database>,
+  onOpportunity: (opportunity: ReportOpportunity) => void,
+): Promise<ReportData> {
+  const byOpp = new Map<string, { stage: string; enteredAt: Date }[]>();
+  const history = db
     .selectFrom("opportunity_stage_history")
     .select(["opportunity_id", "to_stage", "entered_at"])
     .orderBy("opportunity_id")
     .orderBy("entered_at")
     .orderBy("id")
-    .execute();
-  const byOpp = new Map<string, { stage: string; enteredAt: Date }[]>();
-  for (const h of history) {
+    .stream();
+  for await (const h of history) {
     const list = byOpp.get(h.opportunity_id) ?? [];
     list.push({ stage: h.to_stage, enteredAt: new Date(h.entered_at) });
     byOpp.set(h.opportunity_id, list);
   }
-  const touches = await db
-    .selectFrom("touches")
-    .select(["id", "contact_email", "account_domain", "occurred_at", "campaign", "channel", "agent"])
-    .where("account_domain", "is not", null)
-    .execute();
-  const firsts = await db
-    .selectFrom("contacts")
-    .select(["account_domain", db.fn.min("created_at").as("first")])
-    .where("account_domain", "is not", null)
-    .groupBy("account_domain")
-    .execute();
-  const lifecycle = await db
-    .selectFrom("contacts")
-    .select(["lifecycle_stage", db.fn.countAll<number>().as("n")])
-    .groupBy("lifecycle_stage")
-    .execute();
-  return {
-    opportunities: opps.map((o) => ({
+  for await (const o of db.selectFrom("opportunities").selectAll().orderBy("id").stream()) {
+    const stageHistory = byOpp.get(o.id) ?? [];
+    byOpp.delete(o.id);
+    onOpportunity({
       id: o.id,
       accountDomain: o.account_domain,
       amountCents: Number(o.amount_cents),
@@ -75,9 +70,40 @@ export async function loadReportData(db: Kysely<Database>): Promise<ReportData> 
       stage: o.stage,
       createdAt: new Date(o.created_at),
       closedAt: o.closed_at ? new Date(o.closed_at) : null,
-      stageHistory: byOpp.get(o.id) ?? [],
-    })),
-    touches: touches.map((t) => ({
+      stageHistory,
+    });
+  }
+  const lifecycle = await db
+    .selectFrom("contacts")
+    .select(["lifecycle_stage", db.fn.countAll<number>().as("n")])
+    .groupBy("lifecycle_stage")
+    .execute();
+  return { lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])) };
+}
+
+/**
+ * One account's touches with `from ≤ occurred_at ≤ to`, through the (account, time) index, and the earliest
+ * created_at of its contacts (through the contacts' account index).
+ */
+export async function dealTouches(
+  db: Kysely<Database>,
+  accountDomain: string,
+  range: { from: Date; to: Date },
+): Promise<DealTouches> {
+  const rows = await db
+    .selectFrom("touches")
+    .select(["id", "contact_email", "account_domain", "occurred_at", "campaign", "channel", "agent"])
+    .where("account_domain", "=", accountDomain)
+    .where("occurred_at", ">=", range.from.toISOString())
+    .where("occurred_at", "<=", range.to.toISOString())
+    .execute();
+  const first = await db
+    .selectFrom("contacts")
+    .select(db.fn.min("created_at").as("first"))
+    .where("account_domain", "=", accountDomain)
+    .executeTakeFirst();
+  return {
+    touches: rows.map((t) => ({
       id: t.id,
       contactEmail: t.contact_email,
       accountDomain: t.account_domain as string,
@@ -86,7 +112,6 @@ export async function loadReportData(db: Kysely<Database>): Promise<ReportData> 
       channel: t.channel,
       agent: t.agent,
     })),
-    firstContactAt: new Map(firsts.map((f) => [f.account_domain as string, new Date(String(f.first))])),
-    lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])),
+    firstContactAt: first?.first == null ? null : new Date(String(first.first)),
   };
 }
