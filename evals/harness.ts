@@ -34,6 +34,8 @@ export interface ObservedAgentResult {
 export interface Observation {
   status: RunOutcome["status"];
   route: AgentId[];
+  /** The agents the chat router picked for the scored request, primary first (empty for events and plays). */
+  firstHop: AgentId[];
   decisions: RunOutcome["decisions"];
   errors: RunOutcome["errors"];
   answer: string | null;
@@ -88,10 +90,17 @@ export async function runCase(c: EvalCase, options: HarnessOptions = {}): Promis
       return result;
     };
     const policy = casePolicy(c, options.conflictPolicy);
+    const router: ChatRouter = options.routeChat ?? built.routeChat ?? matcherChatRouter(AGENT_LIST);
+    let firstHop: AgentId[] = [];
+    const routeChat: ChatRouter = async (text) => {
+      const routed = await router(text);
+      firstHop = [...routed.agents];
+      return routed;
+    };
     const orchestrator = createOrchestrator(store, silent, {
       clock: () => now,
       checkpointer: createCheckpointer({ kind: "memory" }),
-      routeChat: options.routeChat ?? built.routeChat ?? matcherChatRouter(AGENT_LIST),
+      routeChat,
       runAgent,
       ...(policy ? { conflictPolicy: policy } : {}),
       ...(options.approvalPolicy ? { approvalPolicy: options.approvalPolicy } : {}),
@@ -101,6 +110,7 @@ export async function runCase(c: EvalCase, options: HarnessOptions = {}): Promis
     }
     calls.length = 0;
     results.length = 0;
+    firstHop = [];
     const before = await outboxTotal(store);
     let outcome = await submit(orchestrator, c.request, now, "case");
     let approved = 0;
@@ -114,6 +124,7 @@ export async function runCase(c: EvalCase, options: HarnessOptions = {}): Promis
     return {
       status: outcome.status,
       route: outcome.route,
+      firstHop,
       decisions: outcome.decisions,
       errors: outcome.errors,
       answer: outcome.answer,

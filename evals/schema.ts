@@ -37,7 +37,15 @@ export const EvalRequest = z.discriminatedUnion("kind", [
 export type EvalRequest = z.infer<typeof EvalRequest>;
 
 /** How a visited route is compared with the expected agents (see scorers/route.ts). */
-export const RouteMode = z.enum(["exact", "in-order", "unordered", "subset", "must-visit", "must-not-visit"]);
+export const RouteMode = z.enum([
+  "exact",
+  "in-order",
+  "unordered",
+  "subset",
+  "must-visit",
+  "must-not-visit",
+  "first-hop",
+]);
 export type RouteMode = z.infer<typeof RouteMode>;
 
 /** One route expectation: a mode and the agents it names. */
@@ -120,11 +128,19 @@ const common = {
   budget: Budget.default({ maxSteps: 8, maxTokens: 60_000 }),
 };
 
+/** The two halves of the routing suite: what the matcher may learn from, and what it is only measured on. */
+export const SPLITS = ["train", "held-out"] as const;
+export const Split = z.enum(SPLITS);
+export type Split = z.infer<typeof Split>;
+
 /** A chat request and the agents that should (and should not) handle it. */
 export const RoutingCase = z
   .object({
     ...common,
     suite: z.literal("routing"),
+    split: Split.default("train").describe(
+      "train: the matcher may learn from it; held-out: only measured, never tuned on",
+    ),
     expect: z.object({ route: z.array(RouteExpectation).min(1) }).strict(),
   })
   .strict();

@@ -19,10 +19,10 @@ export async function scoreCase(c: EvalCase, o: Observation, judge: Judge | null
   const checks: Check[] = [];
   switch (c.suite) {
     case "routing":
-      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route)));
+      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route, o.firstHop)));
       break;
     case "trajectory":
-      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route)));
+      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route, o.firstHop)));
       if (c.expect.toolCalls) checks.push(scoreToolCalls(c.expect.toolCalls, o.toolCalls));
       if (c.expect.decisions) checks.push(scoreDecisions(c.expect.decisions, o.decisions));
       if (c.expect.executedEffects !== undefined) {
@@ -42,7 +42,7 @@ export async function scoreCase(c: EvalCase, o: Observation, judge: Judge | null
       break;
     case "content": {
       const drafts = draftsOf(o.results);
-      checks.push(...(c.expect.route ?? []).map((r) => scoreRoute(r, o.route)));
+      checks.push(...(c.expect.route ?? []).map((r) => scoreRoute(r, o.route, o.firstHop)));
       checks.push(scoreContent(c.expect, drafts));
       checks.push(
         await scoreWithJudge(judge, {

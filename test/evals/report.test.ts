@@ -50,6 +50,7 @@ function results(cases: CaseResult[], model = "playbook"): EvalResults {
     model,
     repeat: 1,
     suites,
+    splits: [],
     agents: [{ name: "deal-closer", cases: cases.length, passed: 1, score: 0.5, tokens: 0, costUsd: 0 }],
     cases,
   };
