@@ -15,6 +15,7 @@ import { llmCallsOfRun } from "../store/repos/llm-calls.ts";
 import { countOutboxByType } from "../store/repos/outbox.ts";
 import { seedCaseFixture } from "./fixtures/index.ts";
 import type { EvalCase, EvalRequest } from "./schema.ts";
+import { routingTrainSplit } from "./train-split.ts";
 
 /** One tool call an agent made through its kit, in the order the agent made them. */
 export interface ObservedToolCall {
@@ -90,7 +91,8 @@ export async function runCase(c: EvalCase, options: HarnessOptions = {}): Promis
       return result;
     };
     const policy = casePolicy(c, options.conflictPolicy);
-    const router: ChatRouter = options.routeChat ?? built.routeChat ?? matcherChatRouter(AGENT_LIST);
+    const router: ChatRouter =
+      options.routeChat ?? built.routeChat ?? matcherChatRouter(AGENT_LIST, routingTrainSplit());
     let firstHop: AgentId[] = [];
     const routeChat: ChatRouter = async (text) => {
       const routed = await router(text);
