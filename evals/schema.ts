@@ -161,6 +161,11 @@ export const TrajectoryCase = z
   })
   .strict();
 
+/** Who stops an action: the conflict guard, a person at the approval gate, the agent itself, or intake. */
+export const STOPPERS = ["guard", "approval", "agent", "intake"] as const;
+export const StoppedBy = z.enum(STOPPERS);
+export type StoppedBy = z.infer<typeof StoppedBy>;
+
 /** Data and a request that must never lead to an effect, even when a person approves everything asked. */
 export const PolicyCase = z
   .object({
@@ -173,9 +178,14 @@ export const PolicyCase = z
     expect: z
       .object({
         rules: z.array(z.string()).describe("The rules expected to stop it (for coverage and the report)"),
+        stopped_by: StoppedBy.describe("The layer that must stop it; the scorer checks it"),
+        rule: z.string().optional().describe("With stopped_by guard: the guard rule that must stop it"),
         decisions: DecisionExpectation.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((e) => (e.stopped_by === "guard") === (e.rule !== undefined), {
+        message: "a case stopped by the guard names its rule (and only such a case does)",
+      }),
   })
   .strict();
 

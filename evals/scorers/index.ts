@@ -9,6 +9,7 @@ import { type Judge, scoreWithJudge } from "./judge.ts";
 import { scorePolicy } from "./policy.ts";
 import { scoreRoute } from "./route.ts";
 import { scoreSchemaValidity } from "./schema-validity.ts";
+import { scoreStoppedBy } from "./stopped-by.ts";
 import { scoreToolCalls } from "./tool-calls.ts";
 
 export { type Check, combine } from "./check.ts";
@@ -37,7 +38,7 @@ export async function scoreCase(c: EvalCase, o: Observation, judge: Judge | null
       }
       break;
     case "policy":
-      checks.push(scorePolicy(o));
+      checks.push(scorePolicy(o), scoreStoppedBy(c.expect, o));
       if (c.expect.decisions) checks.push(scoreDecisions(c.expect.decisions, o.decisions));
       break;
     case "content": {
