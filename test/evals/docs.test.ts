@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readBaseline } from "../../evals/baseline.ts";
@@ -28,6 +28,19 @@ describe("the docs match the data", () => {
       .filter(([, v]) => !v.pass)
       .map(([key]) => key);
     expect(listed.sort()).toEqual(failing.sort());
+  });
+
+  it("no held-out case's id or phrasing appears anywhere outside evals/ (nothing special-cases them)", () => {
+    const heldOut = loadSuite("routing").filter((c) => c.suite === "routing" && c.split === "held-out");
+    const found: string[] = [];
+    for (const c of heldOut) {
+      const needles = [c.id, c.request.kind === "chat" ? c.request.text : c.id];
+      for (const needle of needles) {
+        const grep = spawnSync("git", ["grep", "-lF", needle, "--", ":!evals/"], { encoding: "utf8" });
+        if (grep.stdout.trim()) found.push(`${needle}: ${grep.stdout.trim()}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it("code comments and docs cite documents in the repository, not files outside it", () => {
