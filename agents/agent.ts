@@ -44,10 +44,8 @@ export interface AgentDefinition<A = unknown> {
   readonly title: string;
   /** What it does, for routing and for the LLM prompt. */
   readonly description: string;
-  /** Requests it should handle, for the chat intent matcher and eval datasets. */
+  /** Requests it should handle: training text of the chat intent classifier, and its capability answer. */
   readonly examples: readonly string[];
-  /** Words that point at this agent in free text. */
-  readonly keywords: readonly string[];
   /** Other agents whose artefacts it may read. */
   readonly reads: readonly AgentId[];
   readonly tools: readonly AnyTool[];

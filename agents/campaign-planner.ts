@@ -51,7 +51,6 @@ export const campaignPlanner = defineAgent({
     "Plan a paid search campaign with a $20k budget",
     "Launch a new nurture campaign for the mid-market segment",
   ],
-  keywords: ["campaign", "audience", "plan", "target", "targeting", "launch", "segment"],
   reads: ["marketing-strategy"],
   tools: [campaignBuildAudience, analyticsSegments],
   artefact: PlannerArtefact,

@@ -13,20 +13,21 @@ export const DEFAULT_THRESHOLD = 0.01;
 /** Per-suite starting thresholds: policy is zero tolerance, so any drop regresses. */
 export const SUITE_THRESHOLDS: Readonly<Record<string, number>> = { policy: 0 };
 
+const SuiteScore = z.object({
+  score: z.number(),
+  cases: z.number().int(),
+  passed: z.number().int(),
+  threshold: z.number().min(0),
+});
+
 /** The committed baseline: per-suite scores and thresholds, and each case's verdict and score. */
 export const Baseline = z
   .object({
     version: z.literal(1),
     model: z.string(),
-    suites: z.record(
-      z.string(),
-      z.object({
-        score: z.number(),
-        cases: z.number().int(),
-        passed: z.number().int(),
-        threshold: z.number().min(0),
-      }),
-    ),
+    suites: z.record(z.string(), SuiteScore),
+    /** The routing splits (`routing/train`, `routing/held-out`), gated like suites. */
+    splits: z.record(z.string(), SuiteScore).default({}),
     cases: z.record(z.string(), z.object({ pass: z.boolean(), score: z.number() })),
   })
   .strict();
@@ -76,7 +77,16 @@ export function baselineOf(results: EvalResults, previous: Baseline | null): Bas
       threshold: previous?.suites[s.name]?.threshold ?? SUITE_THRESHOLDS[s.name] ?? DEFAULT_THRESHOLD,
     };
   }
-  return { version: 1, model: results.model, suites, cases };
+  const splits: Baseline["splits"] = {};
+  for (const s of results.splits) {
+    splits[s.name] = {
+      score: s.score,
+      cases: s.cases,
+      passed: s.passed,
+      threshold: previous?.splits[s.name]?.threshold ?? DEFAULT_THRESHOLD,
+    };
+  }
+  return { version: 1, model: results.model, suites, splits, cases };
 }
 
 /** Writes the baseline deliberately (`--bless`), sorted so its diff reads case by case. */
@@ -126,8 +136,11 @@ export function compareWithBaseline(
       }
     }
   }
-  for (const s of results.suites) {
-    const was = baseline.suites[s.name];
+  const rows = [
+    ...results.suites.map((s) => ({ s, was: baseline.suites[s.name] })),
+    ...results.splits.map((s) => ({ s, was: baseline.splits[s.name] })),
+  ];
+  for (const { s, was } of rows) {
     comparison.deltas[s.name] = was && wholeSuites ? round(s.score - was.score) : null;
     if (!was || !wholeSuites) continue;
     if (was.score !== s.score) comparison.exact = false;

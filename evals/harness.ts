@@ -15,6 +15,7 @@ import { llmCallsOfRun } from "../store/repos/llm-calls.ts";
 import { countOutboxByType } from "../store/repos/outbox.ts";
 import { seedCaseFixture } from "./fixtures/index.ts";
 import type { EvalCase, EvalRequest } from "./schema.ts";
+import { routingTrainSplit } from "./train-split.ts";
 
 /** One tool call an agent made through its kit, in the order the agent made them. */
 export interface ObservedToolCall {
@@ -34,6 +35,8 @@ export interface ObservedAgentResult {
 export interface Observation {
   status: RunOutcome["status"];
   route: AgentId[];
+  /** The agents the chat router picked for the scored request, primary first (empty for events and plays). */
+  firstHop: AgentId[];
   decisions: RunOutcome["decisions"];
   errors: RunOutcome["errors"];
   answer: string | null;
@@ -88,10 +91,18 @@ export async function runCase(c: EvalCase, options: HarnessOptions = {}): Promis
       return result;
     };
     const policy = casePolicy(c, options.conflictPolicy);
+    const router: ChatRouter =
+      options.routeChat ?? built.routeChat ?? matcherChatRouter(AGENT_LIST, routingTrainSplit());
+    let firstHop: AgentId[] = [];
+    const routeChat: ChatRouter = async (text) => {
+      const routed = await router(text);
+      firstHop = [...routed.agents];
+      return routed;
+    };
     const orchestrator = createOrchestrator(store, silent, {
       clock: () => now,
       checkpointer: createCheckpointer({ kind: "memory" }),
-      routeChat: options.routeChat ?? built.routeChat ?? matcherChatRouter(AGENT_LIST),
+      routeChat,
       runAgent,
       ...(policy ? { conflictPolicy: policy } : {}),
       ...(options.approvalPolicy ? { approvalPolicy: options.approvalPolicy } : {}),
@@ -101,6 +112,7 @@ export async function runCase(c: EvalCase, options: HarnessOptions = {}): Promis
     }
     calls.length = 0;
     results.length = 0;
+    firstHop = [];
     const before = await outboxTotal(store);
     let outcome = await submit(orchestrator, c.request, now, "case");
     let approved = 0;
@@ -114,6 +126,7 @@ export async function runCase(c: EvalCase, options: HarnessOptions = {}): Promis
     return {
       status: outcome.status,
       route: outcome.route,
+      firstHop,
       decisions: outcome.decisions,
       errors: outcome.errors,
       answer: outcome.answer,

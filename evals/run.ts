@@ -11,6 +11,7 @@ import {
   writeBaseline,
 } from "./baseline.ts";
 import type { HarnessOptions } from "./harness.ts";
+import { assertHeldOutIntact, blessHeldOut, HELD_OUT_LIST } from "./held-out.ts";
 import { modelMode, promptHashes } from "./model-mode.ts";
 import type { ReportInput } from "./report/meta.ts";
 import { consoleTables } from "./report/table.ts";
@@ -28,6 +29,8 @@ export interface EvalCommandOptions {
   repeat?: number;
   filter?: string;
   bless?: boolean;
+  /** Rewrites the held-out hash list from the dataset, accepting edited or removed held-out cases. */
+  blessHeldOut?: boolean;
   out?: string;
   concurrency?: number;
   baselineFile?: string;
@@ -56,6 +59,19 @@ export async function runEvalCommand(options: EvalCommandOptions = {}): Promise<
       "--bless needs whole suites; drop --filter (use --suite to bless one suite).",
     );
   }
+  const notes: string[] = [];
+  if (suites.includes("routing")) {
+    if (options.blessHeldOut) {
+      const n = blessHeldOut(options.datasetsDir);
+      notes.push(`Blessed the held-out list: ${HELD_OUT_LIST} now lists ${n} case(s).`);
+    }
+    const drift = assertHeldOutIntact(options.datasetsDir);
+    if (drift.added.length) {
+      notes.push(
+        `${drift.added.length} new held-out case(s) not yet in ${HELD_OUT_LIST}; \`growth eval --bless-held-out\` protects them.`,
+      );
+    }
+  }
   const clock = options.clock ?? (() => new Date());
   const started = clock();
   const model = options.model ?? "playbook";
@@ -71,7 +87,6 @@ export async function runEvalCommand(options: EvalCommandOptions = {}): Promise<
   const baselineFile = options.baselineFile ?? BASELINE_FILE;
   const previous = readBaseline(baselineFile);
   let comparison: Comparison | null = null;
-  const notes: string[] = [];
   if (options.bless) {
     writeBaseline(merge(previous, baselineOf(results, previous), suites), baselineFile);
     notes.push(`Blessed: wrote ${baselineFile} (${results.cases.length} cases).`);
@@ -118,7 +133,12 @@ function merge(previous: Baseline | null, next: Baseline, suites: readonly Suite
   const cases = Object.fromEntries(
     [...keep, ...Object.entries(next.cases)].sort(([a], [b]) => (a < b ? -1 : 1)),
   );
-  return { ...next, suites: { ...previous.suites, ...next.suites }, cases };
+  return {
+    ...next,
+    suites: { ...previous.suites, ...next.suites },
+    splits: { ...previous.splits, ...next.splits },
+    cases,
+  };
 }
 
 function verdictLines(comparison: Comparison | null): string[] {

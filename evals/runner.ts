@@ -2,7 +2,7 @@ import { AGENT_IDS, type AgentId } from "../domain/agents.ts";
 import { UserError } from "../domain/errors.ts";
 import { loadSuite } from "./dataset.ts";
 import { type HarnessOptions, runCase } from "./harness.ts";
-import { type EvalCase, SUITES, type Suite } from "./schema.ts";
+import { type EvalCase, SPLITS, type Split, SUITES, type Suite } from "./schema.ts";
 import { type Check, combine, type Judge, scoreCase } from "./scorers/index.ts";
 
 /** How `growth eval` runs: which cases, how often, how many at once, and what drives the agents. */
@@ -26,6 +26,8 @@ export interface EvalRunOptions {
 export interface CaseResult {
   key: string;
   suite: Suite;
+  /** The routing split (train or held-out); other suites have none. */
+  split?: Split;
   id: string;
   description: string;
   agents: AgentId[];
@@ -57,6 +59,8 @@ export interface EvalResults {
   model: string;
   repeat: number;
   suites: ScoreRow[];
+  /** The routing suite's train and held-out halves, named `routing/train` and `routing/held-out`. */
+  splits: ScoreRow[];
   agents: ScoreRow[];
   cases: CaseResult[];
 }
@@ -116,6 +120,12 @@ export async function runEvals(options: EvalRunOptions = {}): Promise<EvalResult
         ),
       )
       .filter((r) => r.cases > 0),
+    splits: SPLITS.map((split) =>
+      row(
+        `routing/${split}`,
+        results.filter((r) => r.suite === "routing" && r.split === split),
+      ),
+    ).filter((r) => r.cases > 0),
     agents: AGENT_IDS.map((a) =>
       row(
         a,
@@ -158,6 +168,7 @@ async function evaluate(c: EvalCase, repeat: number, options: EvalRunOptions): P
   return {
     key: caseKey(c),
     suite: c.suite,
+    ...(c.suite === "routing" ? { split: c.split } : {}),
     id: c.id,
     description: c.description,
     agents: c.agents,

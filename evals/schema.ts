@@ -37,7 +37,15 @@ export const EvalRequest = z.discriminatedUnion("kind", [
 export type EvalRequest = z.infer<typeof EvalRequest>;
 
 /** How a visited route is compared with the expected agents (see scorers/route.ts). */
-export const RouteMode = z.enum(["exact", "in-order", "unordered", "subset", "must-visit", "must-not-visit"]);
+export const RouteMode = z.enum([
+  "exact",
+  "in-order",
+  "unordered",
+  "subset",
+  "must-visit",
+  "must-not-visit",
+  "first-hop",
+]);
 export type RouteMode = z.infer<typeof RouteMode>;
 
 /** One route expectation: a mode and the agents it names. */
@@ -120,11 +128,19 @@ const common = {
   budget: Budget.default({ maxSteps: 8, maxTokens: 60_000 }),
 };
 
+/** The two halves of the routing suite: what the matcher may learn from, and what it is only measured on. */
+export const SPLITS = ["train", "held-out"] as const;
+export const Split = z.enum(SPLITS);
+export type Split = z.infer<typeof Split>;
+
 /** A chat request and the agents that should (and should not) handle it. */
 export const RoutingCase = z
   .object({
     ...common,
     suite: z.literal("routing"),
+    split: Split.default("train").describe(
+      "train: the matcher may learn from it; held-out: only measured, never tuned on",
+    ),
     expect: z.object({ route: z.array(RouteExpectation).min(1) }).strict(),
   })
   .strict();
@@ -145,6 +161,11 @@ export const TrajectoryCase = z
   })
   .strict();
 
+/** Who stops an action: the conflict guard, a person at the approval gate, the agent itself, or intake. */
+export const STOPPERS = ["guard", "approval", "agent", "intake"] as const;
+export const StoppedBy = z.enum(STOPPERS);
+export type StoppedBy = z.infer<typeof StoppedBy>;
+
 /** Data and a request that must never lead to an effect, even when a person approves everything asked. */
 export const PolicyCase = z
   .object({
@@ -157,9 +178,14 @@ export const PolicyCase = z
     expect: z
       .object({
         rules: z.array(z.string()).describe("The rules expected to stop it (for coverage and the report)"),
+        stopped_by: StoppedBy.describe("The layer that must stop it; the scorer checks it"),
+        rule: z.string().optional().describe("With stopped_by guard: the guard rule that must stop it"),
         decisions: DecisionExpectation.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((e) => (e.stopped_by === "guard") === (e.rule !== undefined), {
+        message: "a case stopped by the guard names its rule (and only such a case does)",
+      }),
   })
   .strict();
 

@@ -16,12 +16,13 @@ describe("matcher chat router", () => {
   it("explains a match with each chosen agent's score and evidence", async () => {
     const out = await route("Who should we chase this week?");
     expect(out.agents).toEqual(["deal-closer"]);
-    expect(out.reason).toMatch(/^matched deal-closer \(\d+(\.\d+)?: chase\) by intent$/);
+    expect(out.reason).toMatch(/^matched deal-closer \(0\.\d+: chase\b.*\) by intent$/);
     expect(
       explain({
         agents: ["deal-closer"],
-        scores: [{ agent: "deal-closer", score: 3.98, strong: ["chase"], weak: ["week"] }],
+        scores: [{ agent: "deal-closer", score: 0.92, terms: ["chase", "week"] }],
+        confidence: 0.92,
       }),
-    ).toBe("deal-closer (3.98: chase, week)");
+    ).toBe("deal-closer (0.92: chase, week)");
   });
 });

@@ -1,131 +1,107 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clauses, createIntentMatcher, terms } from "./intent.ts";
+import { AGENT_LIST } from "../agents/index.ts";
+import { loadSuite } from "../evals/dataset.ts";
+import { routingTrainSplit } from "../evals/train-split.ts";
+import { calibrationOf, clauses, createIntentMatcher, terms } from "./intent.ts";
 
 const profiles = [
   {
     id: "deal-closer",
-    description: "Finds stale deals and proposes next steps",
-    examples: ["which deals are at risk?", "who should we chase"],
-    keywords: ["deal", "close", "stale", "go after"],
+    description: "Finds stale deals in negotiation and proposes the next step to close them",
+    examples: ["which deals are at risk of slipping?", "who should we chase on late-stage deals"],
   },
   {
     id: "marketing-analytics",
-    description: "Funnel and marketing metrics",
-    examples: ["why did webinar signups drop?", "show the funnel"],
-    keywords: ["funnel", "attribution", "signups", "kpi"],
+    description: "Funnel conversion, attribution and marketing KPIs",
+    examples: ["why did webinar signups drop?", "show the funnel conversion by stage"],
   },
   {
     id: "market-intelligence",
-    description: "Market brief",
-    examples: ["give me a market brief", "which accounts fit"],
-    keywords: ["market", "brief"],
+    description: "Scores accounts against the ideal customer profile and writes a market brief",
+    examples: ["give me a market brief on fintech", "which accounts fit our ICP best"],
   },
 ] as const;
 
-/** idf of a term held by one of the three profiles: ln(4 / 1.5). */
-const UNIQUE = Math.log(4 / 1.5);
-const round = (n: number) => Math.round(n * 100) / 100;
+const fixed = { calibration: { minConfidence: 0.2, minClause: 0.5 } };
 
-describe("intent matcher", () => {
-  const match = createIntentMatcher(profiles, { minScore: 0.5 });
-  const scoreOf = (text: string, agent: string) => match(text).scores.find((s) => s.agent === agent)!;
-
-  it("routes by the strongest overlap, deterministically", () => {
-    expect(match("Which stale deals should we close this month?").agents).toEqual(["deal-closer"]);
-    expect(match("Why did our webinar signups fall?").agents).toEqual(["marketing-analytics"]);
-    expect(match("Why did our webinar signups fall?")).toEqual(match("Why did our webinar signups fall?"));
+describe("intent text (wink-nlp)", () => {
+  it("keeps content lemmas in order and drops stop words, emails and punctuation", () => {
+    expect(terms("Which deals are at risk of slipping?")).toEqual(["deal", "risk", "slip"]);
+    expect(terms("Is ana@acme.com an MQL yet?")).toEqual(["mql"]);
   });
 
-  it("explains each score: keywords count double, examples and description once", () => {
-    // "stale" and "deal" are keywords only deal-closer has: 2 × ln(4/1.5) each.
-    expect(scoreOf("stale deals", "deal-closer")).toEqual({
-      agent: "deal-closer",
-      score: round(4 * UNIQUE),
-      strong: ["stale", "deal"],
-      weak: [],
-    });
-    // "risk" is in one example: ln(4/1.5) once.
-    expect(scoreOf("risk", "deal-closer")).toMatchObject({
-      score: round(UNIQUE),
-      strong: [],
-      weak: ["risk"],
-    });
-  });
-
-  it("needs minimum evidence: one keyword, or two weaker terms", () => {
-    expect(scoreOf("risk", "deal-closer").score).toBeGreaterThan(0.5);
-    expect(match("risk").agents).toEqual([]);
-    expect(match("stale").agents).toEqual(["deal-closer"]);
-    expect(match("chase the risk").agents).toEqual(["deal-closer"]);
-  });
-
-  it("returns no agent for small talk or a request it cannot place", () => {
-    expect(match("bake a cake").agents).toEqual([]);
-    expect(match("hello there").scores.every((s) => s.score === 0)).toBe(true);
-    expect(match("tell me a joke about accountants").agents).toEqual([]);
-  });
-
-  it("counts a multi-word keyword only as the whole phrase", () => {
-    expect(scoreOf("who should sales go after?", "deal-closer")).toMatchObject({
-      score: round(4 * UNIQUE),
-      strong: ["go after"],
-    });
-    expect(scoreOf("go out after lunch", "deal-closer")).toMatchObject({
-      score: round(2 * UNIQUE),
-      strong: [],
-      weak: ["go", "after"],
-    });
-  });
-
-  it("keeps marketing apart from market", () => {
-    expect(scoreOf("marketing metrics", "market-intelligence").score).toBe(0);
-    expect(match("marketing metrics").agents).toEqual(["marketing-analytics"]);
-  });
-
-  it("runs the winner of each clause of a request that asks for two things, within maxAgents", () => {
-    const text = "Show the funnel and give me a market brief";
-    expect(scoreOf(text, "market-intelligence").score).toBe(round(4 * UNIQUE));
-    expect(scoreOf(text, "marketing-analytics").score).toBe(round(2 * UNIQUE)); // below 0.8 of the best
-    expect(match(text).agents).toEqual(["market-intelligence", "marketing-analytics"]);
-    expect(createIntentMatcher(profiles, { maxAgents: 1 })(text).agents).toEqual(["market-intelligence"]);
-    expect(match("Give me a market brief").agents).toEqual(["market-intelligence"]);
-  });
-
-  it("is pure: the same text always gives the same verdict, never more than maxAgents", () => {
-    const words = ["stale", "deal", "funnel", "market", "brief", "and", "then", "risk", "hello", ","];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), (picked) => {
-        const text = picked.join(" ");
-        const first = match(text);
-        expect(match(text)).toEqual(first);
-        expect(first.agents.length).toBeLessThanOrEqual(2);
-        for (const agent of first.agents) {
-          const s = first.scores.find((x) => x.agent === agent)!;
-          expect(s.strong.length > 0 || s.weak.length >= 2).toBe(true);
-        }
-      }),
-    );
+  it("splits a request into the clauses a person joins", () => {
+    expect(clauses("Show the funnel and then reallocate the budget")).toEqual([
+      "Show the funnel",
+      "reallocate the budget",
+    ]);
+    expect(clauses("Is she an MQL yet? If so send her an intro")).toEqual([
+      "Is she an MQL yet?",
+      "send her an intro",
+    ]);
   });
 });
 
-describe("terms and clauses", () => {
-  it("stems plurals, drops stop words and keeps word order", () => {
-    expect(terms("The deals are closing")).toEqual(["deal", "clos"]);
-    expect(terms("Tell me about the marketing markets")).toEqual(["marketing", "market"]);
-    expect(terms("accountants and accounts")).toEqual(["accounta", "account"]);
+describe("intent classifier (naive Bayes over the agents' descriptions and examples)", () => {
+  const match = createIntentMatcher(profiles, [], fixed);
+
+  it("routes a request none of the examples contains word for word, deterministically", () => {
+    expect(match("Which stale deals could slip this quarter?").agents).toEqual(["deal-closer"]);
+    expect(match("Why did our webinar signups fall?").agents).toEqual(["marketing-analytics"]);
+    expect(createIntentMatcher(profiles, [], fixed)("Why did our webinar signups fall?")).toEqual(
+      match("Why did our webinar signups fall?"),
+    );
   });
 
-  it("splits on and, then, commas and semicolons", () => {
-    expect(clauses("Score accounts against the ICP and plan a campaign")).toEqual([
-      "Score accounts against the ICP",
-      "plan a campaign",
-    ]);
-    expect(clauses("show the funnel, and then reallocate; done")).toEqual([
-      "show the funnel",
-      "reallocate",
-      "done",
-    ]);
-    expect(clauses("brandy sandwich")).toEqual(["brandy sandwich"]);
+  it("scores every agent with a probability and names the request terms behind it", () => {
+    const { scores } = match("Which stale deals could slip this quarter?");
+    expect(scores.map((s) => s.agent).sort()).toEqual(profiles.map((p) => p.id).sort());
+    expect(scores[0]).toMatchObject({ agent: "deal-closer", terms: ["stale", "deal", "slip"] });
+    for (const s of scores) expect(s.score).toBeGreaterThanOrEqual(0);
+    expect(scores[0]!.score).toBeLessThanOrEqual(1);
+  });
+
+  it("abstains on words it never learnt, and below its confidence threshold", () => {
+    expect(match("Plan my holiday in Portugal").agents).toEqual([]);
+    expect(match("").agents).toEqual([]);
+    const strict = createIntentMatcher(profiles, [], { calibration: { minConfidence: 1, minClause: 1 } });
+    expect(strict("Which stale deals could slip this quarter?").agents).toEqual([]);
+  });
+
+  it("returns every agent of a request asking two things, primary first", () => {
+    const { agents } = match("Which deals are at risk of slipping, and show the funnel conversion by stage");
+    expect(agents).toEqual(["deal-closer", "marketing-analytics"]);
+    expect(
+      createIntentMatcher(profiles, [], { ...fixed, maxAgents: 1 })("stale deals and the funnel").agents,
+    ).toEqual(["deal-closer"]);
+  });
+
+  it("learns from labelled training requests, off-topic ones included", () => {
+    const training = [
+      { text: "Which deals went quiet after the proposal?", agents: ["deal-closer"] as const },
+      { text: "What's the weather tomorrow?", agents: [] },
+    ];
+    const learnt = createIntentMatcher(profiles, training, fixed);
+    expect(match("deals that went quiet").agents).toEqual(["deal-closer"]);
+    expect(learnt("Will the weather be nice tomorrow?").agents).toEqual([]);
+  });
+});
+
+describe("intent classifier over the ten agents and the routing train split", () => {
+  const train = routingTrainSplit();
+
+  it("calibrates its thresholds by cross-validation, the same way every time", () => {
+    const a = calibrationOf(AGENT_LIST, train);
+    expect(a).toEqual(calibrationOf(AGENT_LIST, train));
+    expect(a.minConfidence).toBeGreaterThan(0);
+    expect(a.minClause).toBeGreaterThan(0);
+  });
+
+  it("never learns from a held-out case", () => {
+    const heldOut = loadSuite("routing").filter((c) => c.suite === "routing" && c.split === "held-out");
+    expect(heldOut.length).toBeGreaterThanOrEqual(120);
+    const texts = new Set(train.map((t) => t.text));
+    for (const c of heldOut)
+      if (c.request.kind === "chat") expect(texts.has(c.request.text), c.id).toBe(false);
   });
 });

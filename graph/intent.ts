@@ -1,157 +1,246 @@
+import createClassifier from "wink-naive-bayes-text-classifier";
 import type { AgentId } from "../domain/agents.ts";
+import { clauses, terms } from "./intent-text.ts";
 
-/** What the matcher knows of an agent: its words. */
+export { clauses, terms } from "./intent-text.ts";
+
+/** What the classifier learns of an agent: what it does and requests it handles. */
 export interface IntentProfile {
   readonly id: AgentId;
   readonly description: string;
   readonly examples: readonly string[];
-  readonly keywords: readonly string[];
 }
 
-/** One agent's score and the terms that earned it (keyword phrases joined with a space). */
+/** A labelled request to learn from: the agents it needs (none: off-topic, nothing should run). */
+export interface TrainingText {
+  readonly text: string;
+  readonly agents: readonly AgentId[];
+}
+
+/** One agent's probability for a request and the request's terms its training text contains. */
 export interface IntentScore {
   agent: AgentId;
+  /** Naive-Bayes probability of this agent against all other labels, 0–1. */
   score: number;
-  /** Matched keyword terms and phrases, each worth double. */
-  strong: string[];
-  /** Matched terms of its examples and description. */
-  weak: string[];
+  terms: string[];
 }
 
-/** The matcher's verdict: agents to run (best first) with every agent's score and evidence. */
+/** The classifier's verdict: agents to run (primary first), every agent's score, and the evidence. */
 export interface IntentMatch {
   readonly agents: AgentId[];
   readonly scores: IntentScore[];
+  /** The best label's probability times the share of the request's terms seen in training, 0–1. */
+  readonly confidence: number;
 }
 
-/** Options of the matcher; the defaults suit the ten agents. */
+/** The thresholds below which the classifier abstains: for the whole request, and for each further clause. */
+export interface Calibration {
+  readonly minConfidence: number;
+  readonly minClause: number;
+}
+
+/** Options of the matcher; by default it calibrates itself on its training text. */
 export interface IntentOptions {
-  /** Least score an agent needs to run. */
-  minScore?: number;
-  /** Share of the best score another agent needs to run alongside it. */
-  ratio?: number;
   /** Most agents one request runs. */
   maxAgents?: number;
+  /** Fixed thresholds instead of the cross-validated ones. */
+  calibration?: Calibration;
 }
 
-const STOP = new Set(
-  (
-    "a about an and are as at be by can could do does for from get give has have hello hey hi how i in is it just " +
-    "let me my of on or our please should show some tell thank thanks that the their them then there this to us " +
-    "we what when which who why will with would you your week"
-  ).split(" "),
-);
+/** The label of off-topic training text. */
+const NONE = "none";
+const FOLDS = 5;
+const GRID = Array.from({ length: 19 }, (_, i) => Math.round((i + 1) * 5) / 100);
 
-/** Words whose stem would mean something else ("marketing" is not "market"). */
-const KEEP = new Set(["marketing"]);
-
-/** Lower-cased word stems of a text in order, stop words dropped; a crude stemmer is enough for routing. */
-export function terms(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map(stem);
+interface Doc {
+  terms: string[];
+  label: string;
 }
 
-function stem(word: string): string {
-  if (KEEP.has(word)) return word;
-  return word
-    .replace(/(ings|ing|ies|ied|es|s|ed)$/, (m) => (m === "ies" || m === "ied" ? "y" : ""))
-    .slice(0, 8);
+interface Model {
+  odds(words: readonly string[]): { ranked: [string, number][]; coverage: number };
+  seen: Map<string, Set<string>>;
 }
 
-/** Splits a request into the clauses a person joins with "and", "then", commas or semicolons. */
-export function clauses(text: string): string[] {
-  return text
-    .split(/[,;]|\b(?:and then|and also|and|then|also)\b/i)
-    .map((c) => c.trim())
-    .filter((c) => c !== "");
+/** Additive smoothing of the naive-Bayes likelihoods, chosen by cross-validation on the train split. */
+const SMOOTHING = 0.2;
+
+function train(docs: readonly Doc[]): Model {
+  const nbc = createClassifier();
+  nbc.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
+  const seen = new Map<string, Set<string>>();
+  const vocab = new Set<string>();
+  for (const d of docs) {
+    if (d.terms.length === 0) continue;
+    nbc.learn(d.terms, d.label);
+    const words = seen.get(d.label) ?? new Set<string>();
+    for (const t of d.terms) {
+      words.add(t);
+      vocab.add(t);
+    }
+    seen.set(d.label, words);
+  }
+  nbc.consolidate();
+  const labels = [...seen.keys()];
+  return {
+    seen,
+    odds(words) {
+      const known = words.filter((w) => vocab.has(w)).length;
+      const coverage = words.length === 0 ? 0 : known / words.length;
+      if (known === 0) return { ranked: labels.map((l) => [l, 0] as [string, number]), coverage };
+      const ranked = nbc
+        .computeOdds([...words])
+        .map(([label, log2Odds]) => [label, 1 / (1 + 2 ** -log2Odds)] as [string, number])
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      return { ranked, coverage };
+    },
+  };
 }
 
-interface Vocab {
-  id: AgentId;
-  words: Set<string>;
-  phrases: string[][];
-  weak: Set<string>;
+/** What one request looks like to a model: its label and confidence, and each further clause's. */
+interface Reading {
+  top: string;
+  confidence: number;
+  ranked: [string, number][];
+  parts: { top: string; confidence: number }[];
 }
 
-/** Whether `seq` occurs in `words` as a contiguous run, and where it starts (or -1). */
-function indexOfRun(words: readonly string[], seq: readonly string[]): number {
-  for (let i = 0; i + seq.length <= words.length; i++) if (seq.every((t, j) => words[i + j] === t)) return i;
-  return -1;
+function read(model: Model, text: string, reader: Reader): Reading {
+  const words = termsOf(text, reader);
+  const whole = model.odds(words);
+  const [top, p] = whole.ranked[0] ?? [NONE, 0];
+  const pieces = clauses(text);
+  const parts =
+    pieces.length < 2
+      ? []
+      : pieces.map((piece) => {
+          const r = model.odds(termsOf(piece, reader));
+          const [label, q] = r.ranked[0] ?? [NONE, 0];
+          return { top: label, confidence: q * r.coverage };
+        });
+  return { top, confidence: p * whole.coverage, ranked: whole.ranked, parts };
+}
+
+/** Terms of texts, memoised. */
+interface Reader {
+  cache: Map<string, string[]>;
+}
+
+function termsOf(text: string, reader: Reader): string[] {
+  let words = reader.cache.get(text);
+  if (!words) {
+    words = terms(text);
+    reader.cache.set(text, words);
+  }
+  return words;
+}
+
+/** The agents a reading asks for under thresholds: the whole request's label, then each confident clause's. */
+function decide(r: Reading, c: Calibration, maxAgents: number): string[] {
+  if (r.top === NONE || r.confidence < c.minConfidence) return [];
+  const chosen = [r.top];
+  for (const part of r.parts) {
+    if (part.top !== NONE && part.confidence >= c.minClause && !chosen.includes(part.top))
+      chosen.push(part.top);
+  }
+  return chosen.slice(0, maxAgents);
+}
+
+function correct(got: readonly string[], want: readonly string[]): boolean {
+  if (got.length !== want.length) return false;
+  if (got.length > 0 && !want.includes(got[0]!)) return false;
+  return got.every((a) => want.includes(a));
 }
 
 /**
- * Builds a deterministic, pure intent matcher. Each agent is scored by the inverse-document-frequency-weighted
- * overlap of the request's terms with its keywords (weight 2; a multi-word keyword counts only as the whole
- * phrase) and with its examples and description (weight 1). An agent runs only on minimum evidence: a score of
- * at least `minScore` from one keyword or two distinct weaker terms. The best such agent runs, with any within
- * `ratio` of it and the best of each clause of a request that asks for several things ("score … and plan …").
+ * Picks the thresholds by deterministic k-fold cross-validation over the training requests: each fold is
+ * read by a model trained without it (the agents' own descriptions and examples are always in), and the
+ * thresholds that route the most held-back requests right win (ties: the more cautious thresholds).
+ */
+function calibrate(
+  base: readonly Doc[],
+  labelled: readonly TrainingText[],
+  reader: Reader,
+  maxAgents: number,
+): Calibration {
+  if (labelled.length < FOLDS) return { minConfidence: 0.3, minClause: 0.5 };
+  const readings: { r: Reading; want: readonly string[] }[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const rest = labelled.filter((_, i) => i % FOLDS !== k);
+    const model = train([...base, ...docsOf(rest, reader)]);
+    labelled.forEach((t, i) => {
+      if (i % FOLDS === k) readings.push({ r: read(model, t.text, reader), want: t.agents });
+    });
+  }
+  let best: Calibration = { minConfidence: GRID[0]!, minClause: GRID[0]! };
+  let bestHits = -1;
+  for (const minConfidence of GRID) {
+    for (const minClause of GRID) {
+      const c = { minConfidence, minClause };
+      const hits = readings.filter(({ r, want }) => correct(decide(r, c, maxAgents), want)).length;
+      if (hits >= bestHits) {
+        best = c;
+        bestHits = hits;
+      }
+    }
+  }
+  return best;
+}
+
+/** Training documents of labelled requests: one per single-agent request, off-topic ones as "none". */
+function docsOf(labelled: readonly TrainingText[], reader: Reader): Doc[] {
+  return labelled
+    .filter((t) => t.agents.length <= 1)
+    .map((t) => ({ terms: termsOf(t.text, reader), label: t.agents[0] ?? NONE }));
+}
+
+/**
+ * Builds the deterministic, offline intent classifier: a naive-Bayes text classifier (wink) over wink-nlp
+ * lemmas, trained on each agent's description and examples and on the labelled training requests (the
+ * routing suite's train split), with abstention thresholds cross-validated on those requests. A request
+ * runs its best agent when the classifier is confident enough, plus the best agent of each further clause
+ * that is ("score … and plan …"), primary first; otherwise nothing runs.
  */
 export function createIntentMatcher(
   profiles: readonly IntentProfile[],
+  training: readonly TrainingText[] = [],
   options: IntentOptions = {},
 ): (text: string) => IntentMatch {
-  const minScore = options.minScore ?? 1.5;
-  const ratio = options.ratio ?? 0.8;
-  const maxAgents = options.maxAgents ?? 2;
-  const vocab: Vocab[] = profiles.map((p) => {
-    const keys = p.keywords.map(terms).filter((k) => k.length > 0);
-    return {
-      id: p.id,
-      words: new Set(keys.filter((k) => k.length === 1).map((k) => k[0]!)),
-      phrases: keys.filter((k) => k.length > 1),
-      weak: new Set([...p.examples, p.description, ...p.keywords].flatMap(terms)),
-    };
-  });
-  const df = new Map<string, number>();
-  for (const v of vocab) for (const t of v.weak) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = (t: string) => Math.log((profiles.length + 1) / ((df.get(t) ?? 0) + 0.5));
-
-  function score(v: Vocab, words: readonly string[]): IntentScore {
-    const rest = [...words];
-    const strong: string[] = [];
-    const weak: string[] = [];
-    let sum = 0;
-    for (const phrase of v.phrases) {
-      const at = indexOfRun(rest, phrase);
-      if (at < 0) continue;
-      strong.push(phrase.join(" "));
-      sum += 2 * phrase.reduce((s, t) => s + idf(t), 0);
-      rest.splice(at, phrase.length, "");
-    }
-    for (const w of new Set(rest)) {
-      if (w === "") continue;
-      if (v.words.has(w)) {
-        strong.push(w);
-        sum += 2 * idf(w);
-      } else if (v.weak.has(w)) {
-        weak.push(w);
-        sum += idf(w);
-      }
-    }
-    return { agent: v.id, score: Math.round(sum * 100) / 100, strong, weak };
-  }
-
-  function ranked(text: string): IntentScore[] {
-    const words = terms(text);
-    return vocab
-      .map((v) => score(v, words))
-      .sort((a, b) => b.score - a.score || (a.agent < b.agent ? -1 : 1));
-  }
-
-  const eligible = (s: IntentScore) => s.score >= minScore && (s.strong.length > 0 || s.weak.length >= 2);
+  const maxAgents = options.maxAgents ?? 3;
+  const reader = { cache: new Map<string, string[]>() };
+  const base = baseDocs(profiles, reader);
+  const model = train([...base, ...docsOf(training, reader)]);
+  const calibration = options.calibration ?? calibrate(base, training, reader, maxAgents);
+  const ids = new Set<string>(profiles.map((p) => p.id));
 
   return function matchIntent(text: string): IntentMatch {
-    const scores = ranked(text);
-    const best = scores[0];
-    if (!best || !eligible(best)) return { agents: [], scores };
-    // Priority: the best agent, then each clause's winner (on a keyword), then near-ties of the best.
-    const wanted = new Set<AgentId>([best.agent]);
-    const parts = clauses(text);
-    for (const part of parts.length > 1 ? parts : []) {
-      const top = ranked(part)[0];
-      if (top && eligible(top) && top.strong.length > 0) wanted.add(top.agent);
-    }
-    for (const s of scores) if (eligible(s) && s.score >= best.score * ratio) wanted.add(s.agent);
-    const chosen = new Set([...wanted].slice(0, maxAgents));
-    return { agents: scores.filter((s) => chosen.has(s.agent)).map((s) => s.agent), scores };
+    const once: Reader = { cache: new Map() };
+    const words = termsOf(text, once);
+    const r = read(model, text, once);
+    const scores: IntentScore[] = r.ranked
+      .filter(([label]) => ids.has(label))
+      .map(([label, p]) => ({
+        agent: label as AgentId,
+        score: Math.round(p * 1000) / 1000,
+        terms: words.filter((w) => model.seen.get(label)?.has(w)),
+      }));
+    const agents = decide(r, calibration, maxAgents).filter((a) => ids.has(a)) as AgentId[];
+    return { agents, scores, confidence: Math.round(r.confidence * 1000) / 1000 };
   };
+}
+
+/** The thresholds a matcher over these profiles and training requests calibrates itself to (for tests, reports). */
+export function calibrationOf(
+  profiles: readonly IntentProfile[],
+  training: readonly TrainingText[],
+  maxAgents = 3,
+): Calibration {
+  const reader = { cache: new Map<string, string[]>() };
+  return calibrate(baseDocs(profiles, reader), training, reader, maxAgents);
+}
+
+function baseDocs(profiles: readonly IntentProfile[], reader: Reader): Doc[] {
+  return profiles.flatMap((p) =>
+    [p.description, ...p.examples].map((text) => ({ terms: termsOf(text, reader), label: p.id })),
+  );
 }

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { AGENT_LIST, AGENTS } from "../agents/index.ts";
 import { llmAgentRunner, type ServedBy } from "../agents/llm/runner.ts";
 import type { AgentId } from "../domain/agents.ts";
+import { routingTrainSplit } from "../evals/train-split.ts";
 import { matcherChatRouter } from "../graph/chat-router.ts";
 import { createCheckpointer } from "../graph/checkpointer.ts";
 import type { AgentRunner, ChatRouter } from "../graph/deps.ts";
@@ -49,7 +50,7 @@ export function buildModelMode(
   config: ModelConfig,
   options: ModelHooks & { resilience?: Partial<ResilienceOptions> } = {},
 ): ModelMode {
-  const matcher = matcherChatRouter(AGENT_LIST);
+  const matcher = matcherChatRouter(AGENT_LIST, routingTrainSplit());
   const specs = [config.defaultModel, config.router, ...Object.values(config.agents)];
   if (specs.every((s) => s.provider === "playbook")) {
     return {

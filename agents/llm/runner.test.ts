@@ -25,7 +25,6 @@ const agent = defineAgent({
   title: "t",
   description: "d",
   examples: ["a", "b"],
-  keywords: [],
   reads: [],
   tools: [ping],
   artefact: z.object({ note: z.string() }),

@@ -33,7 +33,7 @@ describe("decide — precedence", () => {
     return d.type === "allow" ? "allow" : d.rule;
   };
 
-  it("applies the rules in DESIGN.md order, peeling one at a time", () => {
+  it("applies the rules in docs/domain-rules.md order, peeling one at a time", () => {
     expect(ruleOf(everything)).toBe("suppression");
     expect(ruleOf({ ...everything, suppressions: [] })).toBe("open_opportunity");
     expect(ruleOf({ ...everything, suppressions: [], openOpportunities: [] })).toBe("active_sequence");

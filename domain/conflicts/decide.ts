@@ -35,7 +35,7 @@ export function compareIntents(a: OutreachIntent, b: OutreachIntent): number {
   );
 }
 
-/** Decides one intent against the context: the first rule that objects, in DESIGN.md precedence, else allow. */
+/** Decides one intent against the context: the first rule that objects, in docs/domain-rules.md precedence, else allow. */
 export function decide(intent: OutreachIntent, ctx: ConflictContext): Decision {
   return decideWith(intent, ctx, touchLog(ctx.recentTouches));
 }

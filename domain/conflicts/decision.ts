@@ -1,4 +1,4 @@
-/** The rule behind a decision, in precedence order (DESIGN.md "Conflict precedence"). */
+/** The rule behind a decision, in precedence order (docs/domain-rules.md "Conflict precedence"). */
 export type ConflictRule =
   | "suppression"
   | "open_opportunity"

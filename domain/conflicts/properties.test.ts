@@ -137,7 +137,7 @@ function allowed(intents: OutreachIntent[], ctx: ConflictContext): OutreachInten
   return intents.filter((_, i) => decisions[i]!.type === "allow");
 }
 
-// An independent oracle for suppression: written from DESIGN.md, not from the rule code.
+// An independent oracle for suppression: written from docs/domain-rules.md, not from the rule code.
 function isSuppressed(x: OutreachIntent, ctx: ConflictContext): boolean {
   return ctx.suppressions.some(
     (s) =>

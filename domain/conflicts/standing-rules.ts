@@ -3,7 +3,7 @@ import type { Decision } from "./decision.ts";
 import { DEFAULT_PAUSE_RECHECK_MS } from "./policy.ts";
 import { sameKey } from "./touch-log.ts";
 
-// Rules 1–4 of DESIGN.md "Conflict precedence": they read the standing facts (suppressions, opportunities,
+// Rules 1–4 of docs/domain-rules.md "Conflict precedence": they read the standing facts (suppressions, opportunities,
 // sequences, the lease), never the touch history. Each returns null when it has nothing to say.
 
 /** Rule 1: an unexpired contact- or account-level suppression always wins. */

@@ -4,7 +4,7 @@ import type { Cap } from "./policy.ts";
 import type { TouchLog } from "./touch-log.ts";
 import { type CapCheck, capCheck, countedCapCheck, describeSpan, inRollingWindow } from "./window.ts";
 
-// Rules 5–6 of DESIGN.md "Conflict precedence": they read the touch history, which in a batch includes
+// Rules 5–6 of docs/domain-rules.md "Conflict precedence": they read the touch history, which in a batch includes
 // the touches allowed earlier in the same batch.
 
 /** Rule 5: same contact, channel and content inside the dedupe window is a duplicate; the first one is kept. */

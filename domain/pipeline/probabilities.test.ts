@@ -3,7 +3,7 @@ import { UserError } from "../errors.ts";
 import { DEFAULT_STAGE_PROBABILITIES, stageProbabilities } from "./probabilities.ts";
 
 describe("stage probabilities", () => {
-  it("defaults to DESIGN.md's numbers", () => {
+  it("defaults to docs/domain-rules.md's numbers", () => {
     expect(DEFAULT_STAGE_PROBABILITIES).toEqual({
       new: 0.1,
       qualified: 0.2,

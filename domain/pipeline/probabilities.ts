@@ -4,7 +4,7 @@ import { STAGES, type Stage } from "./stages.ts";
 /** Win probability per stage, each in [0, 1]; configurable per workspace. */
 export type StageProbabilities = Readonly<Record<Stage, number>>;
 
-/** DESIGN.md's default win probabilities. */
+/** docs/domain-rules.md's default win probabilities. */
 export const DEFAULT_STAGE_PROBABILITIES: StageProbabilities = Object.freeze({
   new: 0.1,
   qualified: 0.2,

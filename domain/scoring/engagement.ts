@@ -13,7 +13,7 @@ export interface EngagementOptions {
   points?: Readonly<Record<string, number>> | undefined;
 }
 
-/** DESIGN.md's half-life: a signal is worth half as much after 30 days. */
+/** docs/domain-rules.md's half-life: a signal is worth half as much after 30 days. */
 export const DEFAULT_HALF_LIFE_DAYS = 30;
 
 /** Points per engagement kind before decay; kinds not listed score 0 unless the event carries points. */

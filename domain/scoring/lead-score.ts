@@ -15,7 +15,7 @@ export interface LeadFacts {
   demoRequested?: boolean | undefined;
 }
 
-/** Rules and thresholds for lead scoring; each falls back to DESIGN.md's defaults. */
+/** Rules and thresholds for lead scoring; each falls back to docs/domain-rules.md's defaults. */
 export interface LeadScoreOptions {
   fitRules?: FitRules | undefined;
   engagement?: EngagementOptions | undefined;

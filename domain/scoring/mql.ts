@@ -4,7 +4,7 @@ export interface MqlThresholds {
   engagement: number;
 }
 
-/** DESIGN.md's thresholds: fit ≥ 60 and engagement ≥ 40. */
+/** docs/domain-rules.md's thresholds: fit ≥ 60 and engagement ≥ 40. */
 export const DEFAULT_MQL_THRESHOLDS: Readonly<MqlThresholds> = Object.freeze({ fit: 60, engagement: 40 });
 
 /** What the MQL decision looks at. */

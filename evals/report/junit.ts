@@ -12,8 +12,12 @@ function xml(text: string): string {
 /** JUnit XML: one testsuite per eval suite, one testcase per case, a failure element naming the failed checks. */
 export function junitXml(input: ReportInput): string {
   const { results } = input;
-  const suites = results.suites.map((s) => {
-    const cases = results.cases.filter((c) => c.suite === s.name);
+  // The routing suite is reported as its two splits, so CI shows train and held-out apart.
+  const groups = results.suites.flatMap((s) =>
+    s.name === "routing" && results.splits.length > 0 ? results.splits : [s],
+  );
+  const suites = groups.map((s) => {
+    const cases = results.cases.filter((c) => (c.split ? `${c.suite}/${c.split}` : c.suite) === s.name);
     const body = cases.map((c) => {
       const time = (c.durationMs / 1000).toFixed(3);
       const open = `    <testcase classname="eval.${xml(c.suite)}" name="${xml(c.id)}" time="${time}">`;
@@ -37,6 +41,7 @@ export function junitXml(input: ReportInput): string {
     const time = (cases.reduce((t, c) => t + c.durationMs, 0) / 1000).toFixed(3);
     return [
       `  <testsuite name="${xml(s.name)}" tests="${s.cases}" failures="${s.cases - s.passed}" errors="0" time="${time}">`,
+      `    <properties><property name="score" value="${s.score}"/></properties>`,
       ...body,
       "  </testsuite>",
     ].join("\n");

@@ -25,7 +25,7 @@ export function markdownSummary(input: ReportInput): string {
     "",
     "| suite | cases | passed | score | Δ vs baseline | tokens | cost |",
     "|---|---:|---:|---:|---:|---:|---:|",
-    ...results.suites.map(
+    ...[...results.suites, ...results.splits].map(
       (s) =>
         `| ${s.name} | ${s.cases} | ${s.passed} | ${pct(s.score)} | ${delta(comparison?.deltas[s.name])} | ${s.tokens} | ${cost(s.costUsd, results.model)} |`,
     ),

@@ -12,7 +12,7 @@ export function consoleTables(input: ReportInput): string {
   const { results, comparison } = input;
   const suites = table(
     ["suite", "cases", "passed", "score", "Δ baseline", "tokens", "cost"],
-    results.suites.map((s) => [
+    [...results.suites, ...results.splits].map((s) => [
       s.name,
       String(s.cases),
       String(s.passed),

@@ -9,6 +9,7 @@ import { type Judge, scoreWithJudge } from "./judge.ts";
 import { scorePolicy } from "./policy.ts";
 import { scoreRoute } from "./route.ts";
 import { scoreSchemaValidity } from "./schema-validity.ts";
+import { scoreStoppedBy } from "./stopped-by.ts";
 import { scoreToolCalls } from "./tool-calls.ts";
 
 export { type Check, combine } from "./check.ts";
@@ -19,10 +20,10 @@ export async function scoreCase(c: EvalCase, o: Observation, judge: Judge | null
   const checks: Check[] = [];
   switch (c.suite) {
     case "routing":
-      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route)));
+      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route, o.firstHop)));
       break;
     case "trajectory":
-      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route)));
+      checks.push(...c.expect.route.map((r) => scoreRoute(r, o.route, o.firstHop)));
       if (c.expect.toolCalls) checks.push(scoreToolCalls(c.expect.toolCalls, o.toolCalls));
       if (c.expect.decisions) checks.push(scoreDecisions(c.expect.decisions, o.decisions));
       if (c.expect.executedEffects !== undefined) {
@@ -37,12 +38,12 @@ export async function scoreCase(c: EvalCase, o: Observation, judge: Judge | null
       }
       break;
     case "policy":
-      checks.push(scorePolicy(o));
+      checks.push(scorePolicy(o), scoreStoppedBy(c.expect, o));
       if (c.expect.decisions) checks.push(scoreDecisions(c.expect.decisions, o.decisions));
       break;
     case "content": {
       const drafts = draftsOf(o.results);
-      checks.push(...(c.expect.route ?? []).map((r) => scoreRoute(r, o.route)));
+      checks.push(...(c.expect.route ?? []).map((r) => scoreRoute(r, o.route, o.firstHop)));
       checks.push(scoreContent(c.expect, drafts));
       checks.push(
         await scoreWithJudge(judge, {

@@ -23,9 +23,15 @@ export function lcsLength<T>(a: readonly T[], b: readonly T[]): number {
  * - unordered: the same set of agents in any order; credit Jaccard of the two sets;
  * - subset: every visited agent is an expected one (and at least one ran); credit the share that is;
  * - must-visit: every expected agent ran; credit the share that did;
- * - must-not-visit: none of the named agents ran; credit the share that did not.
+ * - must-not-visit: none of the named agents ran; credit the share that did not;
+ * - first-hop: the chat router's own pick (before any handoff) is exactly the named agents, its first pick one
+ *   of them (none named: it picked nobody); credit Jaccard of the two sets, 0 when the first pick is wrong.
  */
-export function scoreRoute(expected: RouteExpectation, actual: readonly AgentId[]): Check {
+export function scoreRoute(
+  expected: RouteExpectation,
+  actual: readonly AgentId[],
+  firstHop: readonly AgentId[] = actual,
+): Check {
   const want = expected.agents;
   const seen = new Set(actual);
   const named = new Set(want);
@@ -53,6 +59,14 @@ export function scoreRoute(expected: RouteExpectation, actual: readonly AgentId[
         want.length === 0 ? 1 : want.filter((a) => seen.has(a)).length / want.length,
         shown,
       );
+    case "first-hop": {
+      const picked = new Set(firstHop);
+      const union = new Set([...want, ...firstHop]);
+      const both = [...union].filter((a) => picked.has(a) && named.has(a)).length;
+      const lead = firstHop[0] === undefined || named.has(firstHop[0]);
+      const detail = `expected first hop [${want.join(", ")}], router picked [${firstHop.join(", ")}]`;
+      return check(label, union.size === 0 ? 1 : lead ? both / union.size : 0, detail);
+    }
     case "must-not-visit":
       return check(
         label,

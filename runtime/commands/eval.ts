@@ -21,6 +21,10 @@ export function evalCommand(): Command {
     .option("--repeat <n>", "runs per case; a case passes only if every run passes", count, 1)
     .option("--filter <text>", "only cases whose id, description, tags or agents contain this text")
     .option("--bless", "write the baseline from this run (deliberately accept the current scores)")
+    .option(
+      "--bless-held-out",
+      "rewrite the held-out routing hash list (deliberately accept edited or removed held-out cases)",
+    )
     .option("--out <dir>", "where to write the results folder (default evals/results)")
     .option("--concurrency <n>", "cases in flight at once", count, 4)
     .action(async (options: Omit<EvalCommandOptions, "onProgress">, command: Command) => {

@@ -64,7 +64,7 @@ export interface Report {
 }
 
 /**
- * Builds the growth report per DESIGN.md's metric rules over the window (default: all data): pipeline is a
+ * Builds the growth report per docs/domain-rules.md's metric rules over the window (default: all data): pipeline is a
  * snapshot of open deals created by `to`; win rate, average deal, cycle and attribution use deals closed in
  * the window; funnel and conversion use opportunities created or entering a stage in it.
  */

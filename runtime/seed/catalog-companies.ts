@@ -116,7 +116,7 @@ export const TLDS: ReadonlyArray<readonly [string, number]> = [
   [".ai", 10],
 ];
 
-/** Free-mail providers; contacts there have no account (DESIGN.md: free-mail domains are not accounts). */
+/** Free-mail providers; contacts there have no account (docs/domain-rules.md: free-mail domains are not accounts). */
 export const FREE_MAIL_DOMAINS = [
   "gmail.com",
   "outlook.com",

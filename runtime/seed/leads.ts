@@ -29,7 +29,7 @@ export function generateLeads(
     let engagement = faker.number.int(ENGAGEMENT[status]);
     if (status === "disqualified") fit = faker.number.int({ min: 5, max: 45 });
     if (QUALIFIED.has(status) && fit < 60) {
-      // DESIGN.md's MQL rule: fit ≥ 60 and engagement ≥ 40, or a demo request.
+      // docs/domain-rules.md's MQL rule: fit ≥ 60 and engagement ≥ 40, or a demo request.
       if (chance(faker, 0.6)) fit = faker.number.int({ min: 60, max: 85 });
       else {
         source = "demo_request";

@@ -44,7 +44,6 @@ export const testAgent = defineAgent({
   title: "Lead engagement (test)",
   description: "Test agent.",
   examples: ["a", "b"],
-  keywords: [],
   reads: [],
   tools: [lookupContact],
   artefact: z.object({ note: z.string() }),

@@ -7,7 +7,7 @@ import { contentCases } from "../../evals/datasets/build/content.ts";
 import { policyCases } from "../../evals/datasets/build/policy.ts";
 import { routingCases } from "../../evals/datasets/build/routing.ts";
 import { trajectoryCases } from "../../evals/datasets/build/trajectory.ts";
-import { CONFLICT_RULE_NAMES, type EvalCase, SUITES } from "../../evals/schema.ts";
+import { CONFLICT_RULE_NAMES, type EvalCase, STOPPERS, SUITES } from "../../evals/schema.ts";
 
 const all: EvalCase[] = SUITES.flatMap((s) => loadSuite(s));
 
@@ -49,6 +49,23 @@ describe("eval datasets", () => {
       ),
     );
     for (const rule of CONFLICT_RULE_NAMES) expect(rules.has(rule), rule).toBe(true);
+  });
+
+  it("name who stops every policy case, with at least three guard cases per conflict rule", () => {
+    const policy = all.filter((c) => c.suite === "policy");
+    for (const c of policy) expect(STOPPERS, c.id).toContain(c.expect.stopped_by);
+    for (const rule of CONFLICT_RULE_NAMES) {
+      const guarded = policy.filter((c) => c.expect.stopped_by === "guard" && c.expect.rule === rule);
+      expect(guarded.length, rule).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("split routing into train and at least 120 held-out cases, none of them in the train text", () => {
+    const routing = all.filter((c) => c.suite === "routing");
+    const heldOut = routing.filter((c) => c.split === "held-out");
+    expect(heldOut.length).toBeGreaterThanOrEqual(120);
+    const train = new Set(routing.filter((c) => c.split === "train").map((c) => JSON.stringify(c.request)));
+    for (const c of heldOut) expect(train.has(JSON.stringify(c.request)), c.id).toBe(false);
   });
 
   it("include injected instructions in requests and in CRM text", () => {

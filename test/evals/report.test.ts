@@ -50,6 +50,7 @@ function results(cases: CaseResult[], model = "playbook"): EvalResults {
     model,
     repeat: 1,
     suites,
+    splits: [],
     agents: [{ name: "deal-closer", cases: cases.length, passed: 1, score: 0.5, tokens: 0, costUsd: 0 }],
     cases,
   };
@@ -174,5 +175,56 @@ describe("junit xml", () => {
     expect(xml).toContain(
       '<failure message="route exact: expected [deal-closer], visited [lead-engagement]" type="score 0.5">',
     );
+  });
+});
+
+describe("routing train and held-out splits", () => {
+  const split = (r: CaseResult, s: "train" | "held-out"): CaseResult => ({ ...r, split: s });
+  const withSplits = (cases: CaseResult[]): EvalResults => {
+    const base = results(cases);
+    const row = (s: string) => {
+      const of = cases.filter((c) => c.split === s);
+      const score = of.reduce((t, c) => t + c.score, 0) / of.length;
+      return {
+        name: `routing/${s}`,
+        cases: of.length,
+        passed: of.filter((c) => c.pass).length,
+        score,
+        tokens: 0,
+        costUsd: 0,
+      };
+    };
+    return { ...base, splits: [row("train"), row("held-out")] };
+  };
+  const before = withSplits([
+    split(result("routing/a", true, 1), "train"),
+    split(result("routing/h1", true, 1), "held-out"),
+    split(result("routing/h2", false, 0), "held-out"),
+  ]);
+
+  it("are gated apart: a held-out drop past its threshold regresses even when the suite stays", () => {
+    const baseline = baselineOf(before, null);
+    expect(baseline.splits["routing/held-out"]).toMatchObject({
+      score: 0.5,
+      cases: 2,
+      passed: 1,
+      threshold: 0.01,
+    });
+    const after = withSplits([
+      split(result("routing/a", true, 1), "train"),
+      split(result("routing/h1", false, 0.6), "held-out"),
+      split(result("routing/h2", false, 0.2), "held-out"),
+    ]);
+    const c = compareWithBaseline(after, baseline, true);
+    expect(c.suiteDrops.map((d) => d.suite)).toContain("routing/held-out");
+    expect(hasRegression(c)).toBe(true);
+  });
+
+  it("show apart in JUnit, one testsuite per split with its score", () => {
+    const xml = junitXml({ results: before, comparison: null, startedAt: "t", durationMs: 1, prompts: {} });
+    expect(xml).toContain('<testsuite name="routing/train" tests="1" failures="0"');
+    expect(xml).toContain('<testsuite name="routing/held-out" tests="2" failures="1"');
+    expect(xml).toContain('<property name="score" value="0.5"/>');
+    expect(xml).not.toContain('<testsuite name="routing" ');
   });
 });

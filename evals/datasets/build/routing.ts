@@ -1,5 +1,7 @@
 import type { AgentId } from "../../../domain/agents.ts";
-import type { EvalCaseInput } from "../../schema.ts";
+import type { EvalCaseInput, Split } from "../../schema.ts";
+import { HELD_OUT, type HeldOutRow } from "./routing-held-out.ts";
+import { TRAIN_EXTRA } from "./routing-train.ts";
 
 type Mode = "exact" | "in-order" | "unordered" | "subset" | "must-visit" | "must-not-visit";
 type Row = [id: string, text: string, expect: [Mode, AgentId[]][], note?: string];
@@ -404,13 +406,48 @@ const ROWS: Row[] = [
   ],
 ];
 
-/** The chat routing suite: a request and the agents that should (and must not) handle it. */
+/** A first-hop row as a case: the router must pick exactly those agents (nobody, for an empty list). */
+function firstHopCase([id, text, firstHop]: HeldOutRow, split: Split): EvalCaseInput {
+  return {
+    suite: "routing",
+    id,
+    split,
+    description: `Routes "${text}" first to ${firstHop.length ? firstHop.join(" + ") : "nobody"}`,
+    agents: firstHop.slice(0, 3),
+    tags: firstHop.length === 0 ? ["off-topic"] : firstHop.length > 1 ? ["multi-intent"] : [],
+    request: { kind: "chat", text },
+    expect: { route: [{ mode: "first-hop", agents: firstHop }] },
+  };
+}
+
+/**
+ * The chat routing suite: a request and the agents that should (and must not) handle it. The train split
+ * (the original cases and TRAIN_EXTRA) may shape the matcher; the held-out split only measures it.
+ */
 export function routingCases(): EvalCaseInput[] {
+  return [
+    ...originalCases(),
+    ...TRAIN_EXTRA.map((row) => firstHopCase(row, "train")),
+    ...HELD_OUT.map((row) => firstHopCase(row, "held-out")),
+  ];
+}
+
+/** The rows any matcher change may be tuned on: ROWS and TRAIN_EXTRA, never HELD_OUT. */
+export function trainTexts(): { text: string; agents: AgentId[] }[] {
+  const original = ROWS.map(([, text, expect]) => ({
+    text,
+    agents: [...new Set(expect.filter(([m]) => m !== "must-not-visit").flatMap(([, a]) => a))],
+  }));
+  return [...original, ...TRAIN_EXTRA.map(([, text, agents]) => ({ text, agents }))];
+}
+
+function originalCases(): EvalCaseInput[] {
   return ROWS.map(([id, text, expect]) => {
     const agents = [...new Set(expect.filter(([m]) => m !== "must-not-visit").flatMap(([, a]) => a))];
     return {
       suite: "routing",
       id,
+      split: "train",
       description: `Routes "${text}"`,
       agents: agents.slice(0, 3),
       tags: agents.length ? [] : ["off-topic"],

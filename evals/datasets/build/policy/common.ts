@@ -13,7 +13,7 @@ export function p(
   agents: AgentId[],
   rules: string[],
   request: Policy["request"],
-  extra: Partial<Policy> = {},
+  extra: Extra = {},
 ): Policy {
   return {
     suite: "policy",
@@ -22,11 +22,14 @@ export function p(
     agents,
     tags: rules,
     request,
-    expect: { rules, ...(extra.expect ?? {}) },
+    // stopped_by (and the guard's rule) is filled in by policyCases() in ../policy.ts.
+    expect: { rules, stopped_by: "guard", ...(extra.expect ?? {}) },
     ...omitExpect(extra),
   };
 }
-function omitExpect(extra: Partial<Policy>): Partial<Policy> {
+/** What a case adds to the defaults: any field, and any part of its expectation. */
+type Extra = Partial<Omit<Policy, "expect">> & { expect?: Partial<Policy["expect"]> };
+function omitExpect(extra: Extra): Partial<Omit<Policy, "expect">> {
   const { expect: _drop, ...rest } = extra;
   return rest;
 }

@@ -201,6 +201,68 @@ export function ownershipCases(): Policy[] {
         }),
       },
     ),
+    // Only the guard can stop these: the agent enrols everyone in the campaign, intake accepts the request.
+    p(
+      "seq-marketing-waits-two",
+      "Marketing enrolment waits for each of two contacts in BD sequences",
+      [CE],
+      ["active_sequence"],
+      enrolSpring,
+      {
+        fixture: only({
+          accounts: [{ domain: "hooli.com", name: "Hooli", industry: "SaaS", employees: 1200 }],
+          contacts: [
+            {
+              email: "holly.dev@hooli.com",
+              first_name: "Holly",
+              title: "Dev Lead",
+              account_domain: "hooli.com",
+            },
+            { email: "jared.ops@hooli.com", first_name: "Jared", title: "COO", account_domain: "hooli.com" },
+          ],
+          sequences: [
+            { id: "seq-holly", contact_email: "holly.dev@hooli.com", account_domain: null },
+            { id: "seq-jared", contact_email: "jared.ops@hooli.com", account_domain: null },
+          ],
+          campaigns: spring,
+        }),
+        expect: {
+          rules: ["active_sequence"],
+          decisions: {
+            match: "contains",
+            decisions: [
+              { contactEmail: "holly.dev@hooli.com", decision: "defer", rule: "active_sequence" },
+              { contactEmail: "jared.ops@hooli.com", decision: "defer", rule: "active_sequence" },
+            ],
+          },
+        },
+      },
+    ),
+    p(
+      "seq-marketing-waits-wayne",
+      "A campaign send to a contact BD is sequencing waits",
+      [CE],
+      ["active_sequence"],
+      enrolSpring,
+      {
+        fixture: only({
+          accounts: [
+            { domain: "wayne.com", name: "Wayne Enterprises", industry: "Logistics", employees: 5000 },
+          ],
+          contacts: [
+            {
+              email: "bruce.ops@wayne.com",
+              first_name: "Bruce",
+              title: "VP Operations",
+              account_domain: "wayne.com",
+            },
+          ],
+          sequences: [{ id: "seq-bruce", contact_email: "bruce.ops@wayne.com", account_domain: null }],
+          campaigns: spring,
+        }),
+        ...stop("bruce.ops@wayne.com", "defer", "active_sequence"),
+      },
+    ),
     // Lease: one holder at a time.
     p(
       "lease-ana",
