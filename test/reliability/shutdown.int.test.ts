@@ -96,5 +96,5 @@ describe("graceful shutdown of `growth demo`", () => {
     expect(after.duplicateTouches).toBe(0);
     expect(after.leasesHeld).toBe(0);
     expect(after.seqGaps).toBe(0);
-  }, 120_000);
+  }, 300_000);
 });
