@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", ".growth/**"],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Sized for a loaded 2-core machine (other work running), where a spawned CLI can take 10 s to start.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: "forks",
     setupFiles: ["test/setup-env.ts"],
   },

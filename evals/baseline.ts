@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { UserError } from "../domain/errors.ts";
+import { sourcePath } from "../domain/source-path.ts";
 import type { EvalResults } from "./runner.ts";
 
 /** Where the committed baseline lives. */
-export const BASELINE_FILE = fileURLToPath(new URL("./baseline.json", import.meta.url));
+export const BASELINE_FILE = sourcePath(import.meta.url, "./baseline.json");
 
 /** How far a suite's score may fall below the baseline before it counts as a regression. */
 export const DEFAULT_THRESHOLD = 0.01;

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UserError } from "../domain/errors.ts";
 import { describeIssues } from "../domain/events.ts";
+import { sourcePath } from "../domain/source-path.ts";
 import { EvalCase, type Suite } from "./schema.ts";
 
 /** Where the committed datasets live. */
-export const DATASETS_DIR = fileURLToPath(new URL("./datasets/", import.meta.url));
+export const DATASETS_DIR = sourcePath(import.meta.url, "./datasets/");
 
 /** Parses one JSONL dataset; every bad line is reported at once with its line number and fields. */
 export function parseDataset(text: string, file: string, suite: Suite): EvalCase[] {

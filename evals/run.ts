@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { UserError } from "../domain/errors.ts";
+import { sourcePath } from "../domain/source-path.ts";
 import {
   BASELINE_FILE,
   type Baseline,
@@ -20,7 +20,7 @@ import { type EvalResults, type EvalRunOptions, runEvals } from "./runner.ts";
 import { SUITES, Suite } from "./schema.ts";
 
 /** Where result folders go by default (gitignored). */
-export const RESULTS_DIR = fileURLToPath(new URL("./results/", import.meta.url));
+export const RESULTS_DIR = sourcePath(import.meta.url, "./results/");
 
 /** Everything `growth eval` accepts, plus what tests swap in. */
 export interface EvalCommandOptions {

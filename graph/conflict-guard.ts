@@ -72,7 +72,8 @@ export function conflictGuardNode(deps: GraphDeps) {
       if (reason) for (const d of allowed) Object.assign(d, { approval: "required", approvalReason: reason });
     }
 
-    await record(deps, state, decisions, now);
+    // One transaction for the node's writes: its conflict records and decision events commit together.
+    await deps.db.transaction().execute((tx) => record({ ...deps, db: tx }, state, decisions, now));
     return { decisions };
   };
 }

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { AGENT_IDS, type AgentId } from "../domain/agents.ts";
 import { UserError } from "../domain/errors.ts";
+import { sourcePath } from "../domain/source-path.ts";
 
 /** The folder holding the prompt files, beside this module. */
-export const PROMPTS_DIR = fileURLToPath(new URL(".", import.meta.url));
+export const PROMPTS_DIR = sourcePath(import.meta.url, ".");
 
 /** Every prompt that must exist: one per agent and the supervisor's. */
 export const PROMPT_IDS = [...AGENT_IDS, "supervisor"] as const;

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { UserError } from "../domain/errors.ts";
 import { loadModelConfig } from "../models/config.ts";
 import { isReadOnly, openStore, readOnlyStore, resolveDbFile, type Store } from "../store/db.ts";
-import { type AppOptions, createApp, type ModelMode } from "./app.ts";
+import type { AppOptions, ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Orchestrator } from "./orchestrator.ts";
 
@@ -74,6 +74,8 @@ export async function withOrchestrator<T>(
 ): Promise<T> {
   const { config, notice } = loadModelConfig(overrides.env ?? process.env);
   showModelNotice(notice);
+  // Loaded here, not at the top: LangGraph, LangChain and the agents load only for commands that run the graph.
+  const { createApp } = await import("./app.ts");
   return withContext(command, async (ctx) => {
     const { orchestrator, models } = createApp(ctx.store, ctx.logger, { modelConfig: config, ...overrides });
     return fn({ ...ctx, orchestrator, models });

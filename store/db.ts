@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
 import { SystemError, UserError } from "../domain/errors.ts";
 import type { Dialect } from "./dialect.ts";
 import { migrations } from "./migrations/index.ts";
@@ -24,8 +24,12 @@ export function resolveDbFile(explicit?: string, env: NodeJS.ProcessEnv = proces
   return chosen === ":memory:" ? chosen : resolve(chosen);
 }
 
-/** Opens (creating if needed) the embedded SQLite store in WAL mode and migrates it to the latest schema. */
-export async function openStore(file: string): Promise<Store> {
+/**
+ * Opens a better-sqlite3 connection to a store file in WAL mode with `synchronous = NORMAL` (durable at
+ * each checkpoint of the WAL, safe against corruption) and a busy timeout; the store and the
+ * checkpointer each open one this way.
+ */
+export function openSqlite(file: string): SQLite.Database {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   let sqlite: SQLite.Database;
   try {
@@ -39,11 +43,42 @@ export async function openStore(file: string): Promise<Store> {
       },
     );
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("busy_timeout = 5000");
+  } catch (error) {
+    sqlite.close();
+    throw isReadOnly(error) ? readOnlyStore(file, error) : error;
+  }
+  return sqlite;
+}
+
+// Kysely asks better-sqlite3 to prepare every statement it runs; hot queries repeat the same SQL text, so
+// their prepared statements are kept (least recently used out first) instead of re-prepared each time.
+const STATEMENT_CACHE_SIZE = 500;
+
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const cached = cache.get(text);
+      cache.delete(text);
+      // A statement still iterating (a streamed select) cannot be run again until it ends.
+      const statement = cached && !cached.busy ? cached : sqlite.prepare(text);
+      cache.set(text, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
+/** Opens (creating if needed) the embedded SQLite store in WAL mode and migrates it to the latest schema. */
+export async function openStore(file: string): Promise<Store> {
+  const sqlite = openSqlite(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  try {
     await migrate(db, "sqlite");
   } catch (error) {
     await db.destroy();

@@ -4,3 +4,6 @@ for (const name of Object.keys(process.env)) {
   if (/^(OPENAI_|ANTHROPIC_|GROWTH_MODEL|GROWTH_FALLBACK_MODEL|GROWTH_LLM_)/.test(name))
     delete process.env[name];
 }
+
+// A CLI the tests spawn (bin/growth.js) runs the TypeScript sources, never a dist/ build that may be stale.
+process.env.GROWTH_FROM_SOURCE = "1";

@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { sourcePath } from "../../domain/source-path.ts";
 
 /**
  * How LLM HTTP calls meet the recordings: `off` (straight through), `record` (call and store), `replay`
@@ -11,7 +11,7 @@ export const ReplayMode = z
 export type ReplayMode = z.infer<typeof ReplayMode>;
 
 /** Where recordings live unless GROWTH_RECORDINGS_DIR says otherwise: evals/recordings in the repository. */
-export const DEFAULT_RECORDINGS_DIR = fileURLToPath(new URL("../../evals/recordings", import.meta.url));
+export const DEFAULT_RECORDINGS_DIR = sourcePath(import.meta.url, "../../evals/recordings");
 
 /** The replay settings of one process. */
 export interface ReplaySettings {

@@ -11,6 +11,7 @@ import { settleByDemoPolicy, settleLeftovers } from "../demo/settle.ts";
 import { demoStream } from "../demo/stream.ts";
 import { DemoTally } from "../demo/summary.ts";
 import { buildReport, renderReport } from "../report/index.ts";
+import { pruneStore, pruneSummary } from "../retention.ts";
 import { RunControl } from "../run-control.ts";
 import { DEFAULT_ANCHOR, DEFAULT_SEED, formatSeedSummary, seedIfEmpty } from "../seed/index.ts";
 
@@ -97,6 +98,8 @@ export function demoCommand(): Command {
                 return;
               }
 
+              // Retention on its own: settled threads keep one checkpoint, old finished plays none.
+              const pruned = await pruneStore(store.db);
               console.log("");
               console.log(renderReport(await buildReport(store.db, {})));
               console.log("");
@@ -110,6 +113,7 @@ export function demoCommand(): Command {
                   usage: await usageSummary(store.db, "model", { since: tally.startedAt }),
                 }),
               );
+              console.log(`checkpoints: ${pruneSummary(pruned)}`);
             },
             { control },
           );

@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { PLAYS } from "../../graph/routes.ts";
 import { withOrchestrator } from "../context.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
+import { pruneStore } from "../retention.ts";
 import { selectPlays, startSchedule } from "../scheduler/index.ts";
 
 /** `growth plays`: the scheduled plays, their cron and the agents they start with. */
@@ -48,7 +49,7 @@ export function scheduleCommand(): Command {
     .option("--dry-run", "decide everything but execute no effect")
     .action(async (names: string[], options: { dryRun?: boolean }, command: Command) => {
       const plays = selectPlays(names);
-      await withOrchestrator(command, async ({ orchestrator, logger }) => {
+      await withOrchestrator(command, async ({ orchestrator, logger, store }) => {
         for (const outcome of await orchestrator.resumeUnfinished()) console.log(outcomeText(outcome));
         const schedule = startSchedule(
           plays,
@@ -59,6 +60,8 @@ export function scheduleCommand(): Command {
               dryRun: options.dryRun,
             });
             console.log(`${tick.toISOString()} ${outcomeText(outcome)}`);
+            // Retention on its own: finished plays past the grace period lose their last checkpoint.
+            await pruneStore(store.db);
           },
           logger,
         );

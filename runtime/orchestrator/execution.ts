@@ -1,4 +1,10 @@
-import { type Command, RunControl as GraphRunControl, isGraphDrained, Overwrite } from "@langchain/langgraph";
+import {
+  type Command,
+  RunControl as GraphRunControl,
+  isGraphDrained,
+  Overwrite,
+  type StateSnapshot,
+} from "@langchain/langgraph";
 import type { ApprovalInterrupt, PendingApproval } from "../../graph/approval-gate.ts";
 import type { OrchestratorGraph } from "../../graph/build.ts";
 import type { GraphStateValue } from "../../graph/state.ts";
@@ -10,7 +16,11 @@ import type { RunRequest } from "./options.ts";
 
 /** The approvals a thread is stopped on, if any. */
 export async function pendingOf(graph: OrchestratorGraph, threadId: string): Promise<PendingApproval[]> {
-  const snapshot = await graph.getState({ configurable: { thread_id: threadId } });
+  return pendingIn(await graph.getState({ configurable: { thread_id: threadId } }));
+}
+
+/** The approvals a state snapshot is stopped on. */
+function pendingIn(snapshot: StateSnapshot): PendingApproval[] {
   return snapshot.tasks.flatMap((task) =>
     task.interrupts.flatMap(
       (i) => ((i.value as ApprovalInterrupt | undefined)?.approvals ?? []) as PendingApproval[],
@@ -36,8 +46,7 @@ export async function executeRun(
   if (resume) {
     input = resume;
   } else if (ownsCheckpoint && snapshot.next.length > 0) {
-    if (interrupted)
-      return finishRun(ctx, run, current as GraphStateValue, await pendingOf(ctx.graph, run.thread_id));
+    if (interrupted) return finishRun(ctx, run, current as GraphStateValue, pendingIn(snapshot));
     input = null; // crashed mid-run: continue from the last checkpoint
   } else if (ownsCheckpoint) {
     // Died after the last checkpoint but before it was recorded as finished.
@@ -56,24 +65,23 @@ export async function executeRun(
 
   if (ctx.control?.draining) return parkRun(ctx, run, "a shutdown is draining");
   await setRunStatus(ctx.store.db, run.id, "running", ctx.clock());
-  let state: GraphStateValue | undefined;
   // LangGraph's own RunControl stops the run at the next superstep boundary once our drain is asked for.
   const runControl = new GraphRunControl();
   const stopListening = ctx.control?.onDrain((reason) => runControl.requestDrain(reason));
   try {
+    // Node updates are streamed for live steps; whole states only when a caller reads them (the LangGraph
+    // `values` stream mode of the service). The final state is read once from the last checkpoint below.
     const stream = await ctx.graph.stream(input as never, {
       ...config,
       durability: "sync",
-      streamMode: ["updates", "values"],
+      streamMode: ctx.onValues ? ["updates", "values"] : ["updates"],
       control: runControl,
     });
     for await (const [mode, chunk] of stream as AsyncIterable<[string, Record<string, unknown>]>) {
-      // At an interrupt the values stream yields `{ __interrupt__ }`, not the state: keep the last real state.
+      // At an interrupt the values stream yields `{ __interrupt__ }`, not the state: skip it.
       if (mode === "values") {
-        if (!("__interrupt__" in chunk)) {
-          state = chunk as unknown as GraphStateValue;
-          ctx.onValues?.({ runId: run.id, values: state });
-        }
+        if (!("__interrupt__" in chunk))
+          ctx.onValues?.({ runId: run.id, values: chunk as unknown as GraphStateValue });
       } else
         for (const [node, update] of Object.entries(chunk))
           if (node !== "__interrupt__") ctx.onStep?.({ runId: run.id, node, update });
@@ -85,9 +93,8 @@ export async function executeRun(
   } finally {
     stopListening?.();
   }
-  const pending = await pendingOf(ctx.graph, run.thread_id);
-  const finalState = state ?? ((await ctx.graph.getState(config)).values as GraphStateValue);
-  return completeRun(ctx, run, finalState, pending, depth);
+  const after = await ctx.graph.getState(config);
+  return completeRun(ctx, run, after.values as GraphStateValue, pendingIn(after), depth);
 }
 
 /** The input that starts a run: every per-run field reset, since the thread keeps the last run's state. */

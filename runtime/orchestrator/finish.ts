@@ -1,6 +1,7 @@
 import type { PendingApproval } from "../../graph/approval-gate.ts";
 import { leaseHolder } from "../../graph/effects.ts";
 import type { GraphStateValue } from "../../graph/state.ts";
+import { pruneSupersededCheckpoints } from "../../store/repos/checkpoints.ts";
 import { appendEvents } from "../../store/repos/events.ts";
 import { releaseLeases } from "../../store/repos/leases.ts";
 import { type RunRow, setRunStatus } from "../../store/repos/runs.ts";
@@ -71,6 +72,8 @@ export async function finishRun(
     pending: pending.length,
     errors: outcome.errors.length,
   });
+  // Retention: a finished run's thread keeps only its latest checkpoint (all that resume and trace read).
+  if (status !== "waiting_approval") await pruneSupersededCheckpoints(ctx.store.db, run.thread_id);
   return outcome;
 }
 

@@ -30,7 +30,7 @@ describe("growth eval against the committed baseline (playbook mode)", () => {
     const baseline = readBaseline(BASELINE_FILE)!;
     expect(Object.keys(baseline.cases)).toHaveLength(first.results.cases.length);
     expect(first.text).toContain("Matches the baseline exactly.");
-  }, 120_000);
+  }, 240_000);
 
   it("fails and names the regressed cases when a routing rule is broken", async () => {
     // A planted fault: every chat goes to the deal closer.
@@ -59,7 +59,7 @@ describe("growth eval against the committed baseline (playbook mode)", () => {
     const summary = readFileSync(join(run.folder, "summary.md"), "utf8");
     expect(summary).toContain("**Regression**");
     expect(summary).toContain("- `routing/le-cfo-follow-up` 100.0% →");
-  }, 60_000);
+  }, 240_000);
 
   it("fails and names the regressed cases when a guard rule is loosened", async () => {
     // A planted fault: the contact and account caps are lifted far out of reach.
@@ -89,5 +89,5 @@ describe("growth eval against the committed baseline (playbook mode)", () => {
     expect(junit).toMatch(
       /<testcase classname="eval.policy" name="cap-holly"[^>]*>\n\s+<failure message="policy zero-effect: 1 effect\(s\) executed/,
     );
-  }, 60_000);
+  }, 240_000);
 });

@@ -9,7 +9,7 @@ export function growth(args: string[], options: { input?: string; env?: NodeJS.P
     input: options.input,
     encoding: "utf8",
     env: { ...process.env, GROWTH_LOG_LEVEL: "silent", ...options.env },
-    timeout: 60_000,
+    timeout: 110_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,11 +1,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { growth } from "../helpers/cli.ts";
+import { runCli as growth } from "../helpers/in-process-cli.ts";
 import { countCrm, dumpCrm, FIXTURES, tempDb } from "./store-probe.ts";
 
 const EMPTY = { accounts: 0, contacts: 0, opportunities: 0, opportunity_stage_history: 0, touches: 0 };
 
-function importDir(db: string, dir: string) {
+async function importDir(db: string, dir: string) {
   return growth(["--db", db, "import", dir]);
 }
 
@@ -19,7 +19,7 @@ function errorLines(stderr: string): string[] {
 describe("growth import with bad input", () => {
   it("a missing folder: one line, exit 2, and no store file is created", async () => {
     const db = tempDb();
-    const result = importDir(db, join(FIXTURES, "does-not-exist"));
+    const result = await importDir(db, join(FIXTURES, "does-not-exist"));
     expect(result.code).toBe(2);
     expect(errorLines(result.stderr)).toEqual([
       expect.stringMatching(
@@ -30,15 +30,15 @@ describe("growth import with bad input", () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it("a folder with none of the four files: exit 2", () => {
-    const result = importDir(tempDb(), join(FIXTURES, "no-files"));
+  it("a folder with none of the four files: exit 2", async () => {
+    const result = await importDir(tempDb(), join(FIXTURES, "no-files"));
     expect(result.code).toBe(2);
     expect(errorLines(result.stderr)).toEqual([expect.stringContaining("holds none of accounts.csv")]);
   });
 
   it("wrong headers: one line per file naming the file, line 1 and the missing columns; exit 2, nothing written", async () => {
     const db = tempDb();
-    const result = importDir(db, join(FIXTURES, "bad-header"));
+    const result = await importDir(db, join(FIXTURES, "bad-header"));
     expect(result.code).toBe(2);
     const dir = join(FIXTURES, "bad-header");
     expect(errorLines(result.stderr)).toEqual([
@@ -53,7 +53,7 @@ describe("growth import with bad input", () => {
 
   it("bad rows: one `file:line: reason` line each, good rows imported, exit 1", async () => {
     const db = tempDb();
-    const result = importDir(db, join(FIXTURES, "bad-rows"));
+    const result = await importDir(db, join(FIXTURES, "bad-rows"));
     expect(result.code).toBe(1);
     const accounts = join(FIXTURES, "bad-rows", "accounts.csv");
     const opps = join(FIXTURES, "bad-rows", "opportunities.csv");
@@ -92,11 +92,11 @@ describe("growth import with bad input", () => {
 
   it("every row bad (negative amount, unknown account): exit 2 and the store unchanged", async () => {
     const db = tempDb();
-    expect(importDir(db, join(FIXTURES, "good")).code).toBe(0);
+    expect((await importDir(db, join(FIXTURES, "good"))).code).toBe(0);
     const before = await dumpCrm(db);
     // bad-all names acme.com, which this store has, so put it in a fresh store where it does not exist.
     const fresh = tempDb();
-    const result = importDir(fresh, join(FIXTURES, "bad-all"));
+    const result = await importDir(fresh, join(FIXTURES, "bad-all"));
     expect(result.code).toBe(2);
     const file = join(FIXTURES, "bad-all", "opportunities.csv");
     expect(errorLines(result.stderr)).toEqual([
@@ -106,7 +106,7 @@ describe("growth import with bad input", () => {
     ]);
     expect(await countCrm(fresh)).toEqual(EMPTY);
     // A failed import into the populated store leaves every row as it was.
-    expect(importDir(db, join(FIXTURES, "bad-header")).code).toBe(2);
+    expect((await importDir(db, join(FIXTURES, "bad-header"))).code).toBe(2);
     expect(await dumpCrm(db)).toEqual(before);
   });
 });

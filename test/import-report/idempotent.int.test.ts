@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { growth } from "../helpers/cli.ts";
+import { runCli as growth } from "../helpers/in-process-cli.ts";
 import { dumpCrm, FIXTURES, tempDb } from "./store-probe.ts";
 
 // A copy of the good set with some edits, as the next export from the CRM would look.
@@ -23,9 +23,9 @@ function editedCopy(edits: Record<string, [string, string][]>): string {
 describe("growth import is idempotent", () => {
   it("re-importing the same files changes nothing and reports every row unchanged", async () => {
     const db = tempDb();
-    expect(growth(["--db", db, "import", join(FIXTURES, "good")]).code).toBe(0);
+    expect((await growth(["--db", db, "import", join(FIXTURES, "good")])).code).toBe(0);
     const first = await dumpCrm(db);
-    const again = growth(["--db", db, "import", join(FIXTURES, "good")]);
+    const again = await growth(["--db", db, "import", join(FIXTURES, "good")]);
     expect(again.code).toBe(0);
     expect(again.stderr).toBe("");
     expect(again.stdout).toMatch(/accounts\.csv\s+4\s+0\s+0\s+4\s+0/);
@@ -38,7 +38,7 @@ describe("growth import is idempotent", () => {
 
   it("a changed export updates only what changed; a stage change adds exactly one history row", async () => {
     const db = tempDb();
-    expect(growth(["--db", db, "import", join(FIXTURES, "good")]).code).toBe(0);
+    expect((await growth(["--db", db, "import", join(FIXTURES, "good")])).code).toBe(0);
     const before = await dumpCrm(db);
     const dir = editedCopy({
       "opportunities.csv": [
@@ -50,7 +50,7 @@ describe("growth import is idempotent", () => {
       "touches.csv": [["t31,eve@delta.com,linkedin", "t31,eve@delta.com,email"]],
     });
 
-    const result = growth(["--db", db, "import", dir]);
+    const result = await growth(["--db", db, "import", dir]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/contacts\.csv\s+6\s+0\s+0\s+6\s+0/);
     expect(result.stdout).toMatch(/opportunities\.csv\s+6\s+0\s+2\s+4\s+0/);
@@ -77,12 +77,12 @@ describe("growth import is idempotent", () => {
     ]);
 
     // The same edited export again: nothing moves.
-    const third = growth(["--db", db, "import", dir]);
+    const third = await growth(["--db", db, "import", dir]);
     expect(third.stdout).toMatch(/opportunities\.csv\s+6\s+0\s+0\s+6\s+0/);
     expect(await dumpCrm(db)).toEqual(after);
 
     // The report sees the move: o4 (3000) is now weighted 0.8 → 2400 + o5 2500 × 0.8 = 2000 + o6 150.05.
-    const json = JSON.parse(growth(["--db", db, "report", "--json"]).stdout) as {
+    const json = JSON.parse((await growth(["--db", db, "report", "--json"])).stdout) as {
       pipeline: { weighted_value: number; open_value: number };
       conversion: { from: string; entered: number; reached: number }[];
     };

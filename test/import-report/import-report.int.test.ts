@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { growth } from "../helpers/cli.ts";
+import { runCli as growth } from "../helpers/in-process-cli.ts";
 import { countCrm, FIXTURES, tempDb } from "./store-probe.ts";
 
 /*
@@ -137,8 +137,8 @@ type Json = Record<string, unknown> & {
   reasons: Record<string, string>;
 };
 
-function report(db: string, args: string[]): Json {
-  const result = growth(["--db", db, "report", "--json", ...args]);
+async function report(db: string, args: string[]): Promise<Json> {
+  const result = await growth(["--db", db, "report", "--json", ...args]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Json;
@@ -152,8 +152,8 @@ function credited(sums: Record<string, number>): Record<string, number> {
 describe("growth import + growth report on the hand-made CSV set", () => {
   const db = tempDb();
 
-  beforeAll(() => {
-    const imported = growth(["--db", db, "import", join(FIXTURES, "good")]);
+  beforeAll(async () => {
+    const imported = await growth(["--db", db, "import", join(FIXTURES, "good")]);
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
   });
@@ -169,8 +169,8 @@ describe("growth import + growth report on the hand-made CSV set", () => {
     });
   });
 
-  it("reports pipeline, win rate, average deal, cycle and velocity as worked by hand", () => {
-    const json = report(db, []);
+  it("reports pipeline, win rate, average deal, cycle and velocity as worked by hand", async () => {
+    const json = await report(db, []);
     expect(json.pipeline).toEqual({ open_count: 3, open_value: 6500.5, weighted_value: 3550.05 });
     expect(json.win_rate).toBeCloseTo(2 / 3, 12);
     expect(json.avg_won_deal).toBe(8500);
@@ -181,8 +181,8 @@ describe("growth import + growth report on the hand-made CSV set", () => {
   });
 
   for (const model of Object.keys(EXPECTED) as (keyof typeof EXPECTED)[]) {
-    it(`credits campaigns, channels and agents by hand under --model ${model}`, () => {
-      const { attribution } = report(db, ["--model", model]);
+    it(`credits campaigns, channels and agents by hand under --model ${model}`, async () => {
+      const { attribution } = await report(db, ["--model", model]);
       expect(attribution.model).toBe(model);
       expect(attribution.deals_credited).toBe(2);
       expect(attribution.total).toBe(17000);
@@ -192,11 +192,11 @@ describe("growth import + growth report on the hand-made CSV set", () => {
     });
   }
 
-  it("limits closed-deal metrics and attribution to --from/--to, and pipeline to deals created by --to", () => {
+  it("limits closed-deal metrics and attribution to --from/--to, and pipeline to deals created by --to", async () => {
     // March: o1 won (03-03) and o3 lost (03-21) → win rate 1/2, average 12000, cycle 28 days; open deals created
     // by 03-31 are o4 and o5 (o6 is created 04-01) → count 2, value 5000, weighted 1800 + 1600 = 3400;
     // velocity = 2 × 0.5 × 12000 / 28 = 428.571… → 428.57. Linear attribution of o1 alone: 6 × $2,000.
-    const json = report(db, ["--from", "2025-03-01", "--to", "2025-03-31", "--model", "linear"]);
+    const json = await report(db, ["--from", "2025-03-01", "--to", "2025-03-31", "--model", "linear"]);
     expect(json.pipeline).toEqual({ open_count: 2, open_value: 5000, weighted_value: 3400 });
     expect(json.win_rate).toBe(0.5);
     expect(json.avg_won_deal).toBe(12000);
@@ -210,14 +210,14 @@ describe("growth import + growth report on the hand-made CSV set", () => {
     });
   });
 
-  it("includes the whole --to day when --to is a date", () => {
+  it("includes the whole --to day when --to is a date", async () => {
     // o1 closed 2025-03-03T00:00Z; a window ending 03-02 leaves it out, one ending 03-03 takes it in.
-    expect(report(db, ["--from", "2025-03-01", "--to", "2025-03-02"]).win_rate).toBeNull();
-    expect(report(db, ["--from", "2025-03-01", "--to", "2025-03-03"]).win_rate).toBe(1);
+    expect((await report(db, ["--from", "2025-03-01", "--to", "2025-03-02"])).win_rate).toBeNull();
+    expect((await report(db, ["--from", "2025-03-01", "--to", "2025-03-03"])).win_rate).toBe(1);
   });
 
-  it("gives null with a reason, never 0, when nothing closed in the window", () => {
-    const json = report(db, ["--from", "2026-01-01"]);
+  it("gives null with a reason, never 0, when nothing closed in the window", async () => {
+    const json = await report(db, ["--from", "2026-01-01"]);
     for (const key of ["win_rate", "avg_won_deal", "sales_cycle_days", "velocity_per_day"]) {
       expect(json[key], key).toBeNull();
       expect(json.reasons[key], key).toMatch(/No opportunity was (closed|won)/);
@@ -226,8 +226,8 @@ describe("growth import + growth report on the hand-made CSV set", () => {
     expect(json.attribution.by_campaign).toEqual({});
   });
 
-  it("prints a readable report by default", () => {
-    const result = growth(["--db", db, "report", "--model", "w"]);
+  it("prints a readable report by default", async () => {
+    const result = await growth(["--db", db, "report", "--model", "w"]);
     expect(result.code).toBe(0);
     for (const heading of [
       "Pipeline",
@@ -245,14 +245,14 @@ describe("growth import + growth report on the hand-made CSV set", () => {
     expect(result.stdout).toMatch(/campaign-execution\s+\$8,500\.00/);
   });
 
-  it("refuses a bad --from, --model or window with one line and exit 2", () => {
+  it("refuses a bad --from, --model or window with one line and exit 2", async () => {
     for (const args of [
       ["--from", "2025-02-30"],
       ["--to", "yesterday"],
       ["--model", "v-shaped"],
       ["--from", "2025-04-01", "--to", "2025-03-01"],
     ]) {
-      const result = growth(["--db", db, "report", ...args]);
+      const result = await growth(["--db", db, "report", ...args]);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr.trim().split("\n"), args.join(" ")).toHaveLength(1);
       expect(result.stdout).toBe("");

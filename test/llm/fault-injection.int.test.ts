@@ -139,5 +139,5 @@ describe("LLM-mode runs under injected provider faults", () => {
         `${deadLetters.length} dead-lettered; served by ${["primary", "secondary", "playbook"].map((p) => `${p} ${served.filter((s) => s === p).length}`).join(", ")}; ` +
         `breaker transitions ${transitions.join(" → ")}; ${touches.length} touches, ${outbox.length} outbox rows`,
     );
-  }, 120_000);
+  }, 240_000);
 });

@@ -90,7 +90,7 @@ describe("dead letters", () => {
     expect(calls()).toBe(3);
     const [letter] = await listDeadLetters(store.db, "open");
     expect(letter?.attempts).toBe(3);
-  }, 20_000);
+  });
 
   it("are listed, shown, redriven once and discarded through `growth dlq`", async () => {
     const { orchestrator } = failing(new SystemError("crm_down", "The CRM refused the write."));
