@@ -17,6 +17,7 @@ import {
   kpiInText,
 } from "./marketing/kpi-drops.ts";
 import { dollars, eventOf, percent } from "./marketing/request.ts";
+import { windowText } from "./request/window.ts";
 
 export { KPI_DROP_THRESHOLD } from "./marketing/kpi-drops.ts";
 
@@ -98,7 +99,7 @@ export const marketingAnalytics = defineAgent({
     const lines: string[] = [];
     const focusRow = rows.find((r) => r.metric === topic && (r.metric !== "touches" || r.channel === null));
     if (focusRow) {
-      lines.push(`${describeKpi(focusRow)}.`);
+      lines.push(`${describeKpi(focusRow, input.now)}.`);
       const movers = channelMovers(rows);
       if (movers.length > 0) lines.push(`Biggest channel shifts: ${movers.join(", ")}.`);
     }
@@ -106,7 +107,7 @@ export const marketingAnalytics = defineAgent({
     lines.push(
       velocity.value === null
         ? `Velocity undefined: ${velocity.reason}`
-        : `Pipeline velocity ${dollars(velocity.value)}/day; win rate ${metrics.winRate.value === null ? "n/a" : percent(metrics.winRate.value).replace("+", "")}, open pipeline ${dollars(metrics.openPipeline.valueCents)}.`,
+        : `Pipeline velocity (${windowText(input.now, REPORT_WINDOW_DAYS)}) ${dollars(velocity.value)}/day; win rate ${metrics.winRate.value === null ? "n/a" : percent(metrics.winRate.value).replace("+", "")}, open pipeline ${dollars(metrics.openPipeline.valueCents)}.`,
     );
     const topChannel = attribution.byChannel[0];
     if (topChannel)
@@ -115,7 +116,7 @@ export const marketingAnalytics = defineAgent({
       );
     lines.push(
       drops.length === 0
-        ? `No KPI fell ${percent(-KPI_DROP_THRESHOLD).replace("-", "")} or more month over month.`
+        ? `No KPI fell ${percent(-KPI_DROP_THRESHOLD).replace("-", "")} or more in the ${windowText(input.now, KPI_WINDOW_DAYS)} against the ${KPI_WINDOW_DAYS} days before.`
         : `KPI drops: ${drops.map((d) => `${d.metric} ${percent(d.change)}`).join(", ")}${events.length ? " — raised kpi_dropped." : "."}`,
     );
 

@@ -1,11 +1,16 @@
 import type { ProposedActionInput } from "../domain/actions.ts";
 import { accountKey } from "../domain/keys.ts";
-import { pipelineEngagementSpikes, type SpikeRow } from "../tools/pipeline/engagement-spikes.ts";
+import {
+  pipelineEngagementSpikes,
+  SPIKE_WINDOW_DAYS,
+  type SpikeRow,
+} from "../tools/pipeline/engagement-spikes.ts";
 import { pipelineSegmentDealSize } from "../tools/pipeline/segment-deal-size.ts";
 import { defineAgent } from "./agent.ts";
 import { MarketBriefArtefact, type ScoutArtefact, ScoutArtefact as ScoutSchema } from "./bd/artefacts.ts";
 import { dataNumber, domainsIn, triggerOf } from "./bd/request.ts";
 import { dollars, eventOf } from "./marketing/request.ts";
+import { windowText } from "./request/window.ts";
 
 /** A spike an event reports (web visits in its window) counts on its own from this many visits. */
 export const REPORTED_SPIKE_MIN_VISITS = 20;
@@ -72,7 +77,7 @@ export const opportunityScout = defineAgent({
     const spiking = accounts.filter((a) => {
       const hot = a.spike || (reported !== null && (visits ?? 0) >= REPORTED_SPIKE_MIN_VISITS);
       const why = !hot
-        ? `no spike: ${a.recent} touches in the last 14 days against ${a.previous} before${reported ? `, ${reported} reported (under ${REPORTED_SPIKE_MIN_VISITS})` : ""}`
+        ? `no spike: ${a.recent} touches in the ${windowText(input.now, SPIKE_WINDOW_DAYS)} against ${a.previous} before${reported ? `, ${reported} reported (under ${REPORTED_SPIKE_MIN_VISITS})` : ""}`
         : a.suppressed
           ? "the account is suppressed"
           : a.openOpportunities > 0
@@ -119,7 +124,7 @@ export const opportunityScout = defineAgent({
         name: `${a.domain} new business (${a.industry ?? "unknown industry"} ${a.sizeBand})`.slice(0, 120),
         amountCents,
         rationale:
-          `Engagement spiked: ${a.recent} touches in the last 14 days against ${a.previous} before` +
+          `Engagement spiked: ${a.recent} touches in the ${windowText(input.now, SPIKE_WINDOW_DAYS)} against ${a.previous} before` +
           `${a.domain === named && reported ? `, ${reported} reported` : ""}; no open opportunity. ` +
           (estimate.amountCents === null
             ? `No won deal to size it from (${estimate.reason}): amount left for the owner to set.`
@@ -129,12 +134,12 @@ export const opportunityScout = defineAgent({
 
     const summary =
       candidates.length > 0
-        ? `Proposed ${candidates.length} opportunity(ies): ${candidates
+        ? `Proposed ${candidates.length} opportunity(ies) from engagement in the ${windowText(input.now, SPIKE_WINDOW_DAYS)}: ${candidates
             .map((c) => `${c.accountDomain} ${dollars(c.amountCents)}`)
             .join(", ")}.${skipped.length ? ` Skipped ${skipped.length}.` : ""}`
         : named
           ? `No opportunity for ${named}: ${skipped.find((s) => s.accountDomain === named)?.reason ?? "nothing to propose"}.`
-          : `No account spiked without an open opportunity.${skipped.length ? ` Skipped ${skipped.length}.` : ""}`;
+          : `No account spiked without an open opportunity in the ${windowText(input.now, SPIKE_WINDOW_DAYS)}.${skipped.length ? ` Skipped ${skipped.length}.` : ""}`;
     return {
       artefact: { trigger: triggerOf(input.request), window, candidates, skipped },
       summary,

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { createOrchestrator } from "../runtime/app.ts";
 import { demoStream } from "../runtime/demo/stream.ts";
 import { createLogger } from "../runtime/logger.ts";
-import { DEFAULT_ANCHOR, seedIfEmpty } from "../runtime/seed/index.ts";
+import { REFERENCE_ANCHOR, seedIfEmpty } from "../runtime/seed/index.ts";
 import { openStore } from "../store/db.ts";
 import { demoCandidates } from "../store/queries/demo-candidates.ts";
 
@@ -31,12 +31,12 @@ function stats(latencies: number[], totalMs: number) {
 
 async function fullGraph(dir: string) {
   const store = await openStore(join(dir, "full.db"));
-  await seedIfEmpty(store, {});
+  await seedIfEmpty(store, { now: new Date(REFERENCE_ANCHOR) });
   // Playbook mode whatever keys the shell holds: the figures compare graph overhead, not a provider.
   const orchestrator = createOrchestrator(store, createLogger({ level: "silent" }), { env: {} });
   const stream = demoStream(await demoCandidates(store.db), {
     seed: 99,
-    start: new Date(Date.parse(DEFAULT_ANCHOR) + 86_400_000),
+    start: new Date(Date.parse(REFERENCE_ANCHOR) + 86_400_000),
     from: 0,
     to: EVENTS,
   }).filter((e) => !e.redelivery);

@@ -1,5 +1,6 @@
 import type { GrowthEvent } from "../../domain/events.ts";
 import type { KpiRow } from "../../tools/analytics/kpi-compare.ts";
+import { windowText } from "../request/window.ts";
 import type { KpiDrop } from "./artefacts.ts";
 import { percent } from "./request.ts";
 
@@ -78,12 +79,15 @@ export function kpiInText(text: string): string | undefined {
 }
 
 /** One line on a KPI row: "webinar_signups: 4 vs 10 in the previous 30 days (-60%)". */
-export function describeKpi(row: Pick<KpiRow, "metric" | "current" | "previous" | "change">): string {
+export function describeKpi(
+  row: Pick<KpiRow, "metric" | "current" | "previous" | "change">,
+  now: Date,
+): string {
   const name = row.metric.replaceAll("_", " ").replace(" cents", "");
   const money = row.metric.endsWith("_cents");
   const show = (n: number) => (money ? `$${Math.round(n / 100).toLocaleString("en-US")}` : String(n));
   const change = row.change === null ? "no previous value" : percent(row.change);
-  return `${name}: ${show(row.current)} in the last ${KPI_WINDOW_DAYS} days vs ${show(row.previous)} before (${change})`;
+  return `${name}: ${show(row.current)} in the ${windowText(now, KPI_WINDOW_DAYS)} vs ${show(row.previous)} in the ${KPI_WINDOW_DAYS} days before (${change})`;
 }
 
 /** The touch channels that moved most between the windows, as a short "why" for a KPI question. */

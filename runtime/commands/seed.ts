@@ -1,12 +1,12 @@
 import { Command, InvalidArgumentError } from "commander";
 import { withContext } from "../context.ts";
-import { DEFAULT_ANCHOR, DEFAULT_SEED, formatSeedSummary, runSeed } from "../seed/index.ts";
+import { DEFAULT_SEED, formatSeedSummary, parseAnchor, runSeed, seedAnchor } from "../seed/index.ts";
 
-/** `growth seed [--seed <n>] [--force]`: fills the store with the reproducible demo dataset. */
+/** `growth seed [--seed <n>] [--anchor <date>] [--force]`: fills the store with the reproducible demo dataset. */
 export function seedCommand(): Command {
   return new Command("seed")
     .description(
-      `Fill an empty store with a seeded, reproducible B2B demo dataset (anchored at ${DEFAULT_ANCHOR}).`,
+      "Fill an empty store with a seeded, reproducible B2B demo dataset ending on the anchor date (default: today).",
     )
     .option(
       "--seed <n>",
@@ -15,13 +15,19 @@ export function seedCommand(): Command {
       DEFAULT_SEED,
     )
     .option(
+      "--anchor <date>",
+      "the date the data ends on, ISO 8601 (default: the start of today, UTC); same seed and anchor, same data",
+      parseAnchorOption,
+    )
+    .option(
       "--force",
       "wipe the CRM tables (accounts, contacts, leads, opportunities, touches, …) and reseed",
     )
     .action(async function runSeedCommand(this: Command) {
-      const { seed, force } = this.opts<{ seed: number; force?: boolean }>();
+      const { seed, anchor, force } = this.opts<{ seed: number; anchor?: Date; force?: boolean }>();
       await withContext(this, async ({ store }) => {
-        const report = await runSeed(store, { seed, force: force === true });
+        const now = anchor ?? seedAnchor(new Date());
+        const report = await runSeed(store, { seed, now, force: force === true });
         console.log(formatSeedSummary(report, store.file));
       });
     });
@@ -34,4 +40,12 @@ function parseSeed(value: string): number {
     throw new InvalidArgumentError("the seed must be a non-negative whole number, e.g. --seed 42.");
   }
   return seed;
+}
+
+/** Parses `--anchor`: an ISO 8601 date or date-time. */
+function parseAnchorOption(value: string): Date {
+  const anchor = parseAnchor(value);
+  if (!anchor)
+    throw new InvalidArgumentError("the anchor must be an ISO 8601 date, e.g. --anchor 2026-12-01.");
+  return anchor;
 }
