@@ -17,6 +17,7 @@ import {
   slug,
   ymd,
 } from "./marketing/request.ts";
+import { type FilterKind, parseFilters, type RequestFilters } from "./request/filters.ts";
 
 /** The budget of a campaign when neither the request nor the strategy sets one: $10,000. */
 export const DEFAULT_CAMPAIGN_BUDGET_CENTS = 1_000_000;
@@ -61,12 +62,18 @@ export const campaignPlanner = defineAgent({
     const strategy = StrategyArtefact.safeParse(input.artefacts["marketing-strategy"]);
     const plan = strategy.success ? strategy.data : null;
     const notes: string[] = [];
+    // Every filter a chat names is applied: industry, size band, country or region, channel.
+    const filters = input.request.kind === "chat" ? parseFilters(text, input.vocabulary, input.now) : null;
 
     // Segment: the request names it, else the strategy's focus, else the best-ranked segment.
     const named = parseSegment(dataString(event, "segment"));
-    let industry = dataString(event, "industry") ?? named.industry;
+    let industry = dataString(event, "industry") ?? named.industry ?? filters?.industries[0];
     let sizeBand =
-      asSizeBand(dataString(event, "sizeBand") ?? dataString(event, "size_band")) ?? named.sizeBand;
+      asSizeBand(dataString(event, "sizeBand") ?? dataString(event, "size_band")) ??
+      named.sizeBand ??
+      (filters?.sizeBands.length === 1 ? filters.sizeBands[0] : undefined);
+    const countries = filters?.countries ?? [];
+    const placeNamed = filters?.named.some((f) => f.kind === "country" || f.kind === "region") ?? false;
     if (!industry && plan?.focus) {
       industry = plan.focus.industry;
       sizeBand ??= asSizeBand(plan.focus.sizeBand ?? undefined);
@@ -86,7 +93,11 @@ export const campaignPlanner = defineAgent({
 
     const topChannel = plan?.budget.channels[0];
     const channel =
-      dataString(event, "channel") ?? channelInText(text) ?? topChannel?.channel ?? DEFAULT_CAMPAIGN_CHANNEL;
+      dataString(event, "channel") ??
+      filters?.channels[0] ??
+      channelInText(text) ??
+      topChannel?.channel ??
+      DEFAULT_CAMPAIGN_CHANNEL;
     const strategyBudget = plan?.budget.channels.find((c) => c.channel === channel)?.budgetCents;
     const budgetCents =
       dataCents(event, "budget_cents") ??
@@ -94,12 +105,18 @@ export const campaignPlanner = defineAgent({
       strategyBudget ??
       DEFAULT_CAMPAIGN_BUDGET_CENTS;
 
-    const audience = await buildAudience(kit, industry, sizeBand, notes);
+    const where = placeNamed ? describePlace(filters!) : null;
+    const audience =
+      placeNamed && countries.length === 0
+        ? null
+        : await audienceIn(kit, industry, sizeBand, countries, notes);
     if (audience === null) {
+      if (placeNamed && countries.length === 0) notes.push(`No account in the CRM is in ${where}.`);
       return {
         artefact: { campaign: null, exclusions: [], notes },
         summary: `No campaign planned: ${notes.at(-1) ?? "no segment matched."}`,
         proposals: [],
+        appliedFilters: APPLIED,
       };
     }
     const exclusions = audience.excluded;
@@ -107,8 +124,9 @@ export const campaignPlanner = defineAgent({
       notes.push("Every account of the segment is owned by BD or suppressed; nothing left to target.");
       return {
         artefact: { campaign: null, exclusions, notes },
-        summary: `No campaign planned: all ${exclusions.length} ${industry ?? ""} accounts are BD-owned or suppressed.`,
+        summary: `No campaign planned: all ${exclusions.length} ${industry ?? ""} accounts${where ? ` in ${where}` : ""} are BD-owned or suppressed.`,
         proposals: [],
+        appliedFilters: APPLIED,
       };
     }
 
@@ -118,7 +136,8 @@ export const campaignPlanner = defineAgent({
         ? input.request.text
         : `pipeline from ${industry ?? "the best segment"}`);
     const id = campaignIdFor(event, industry, channel, input.now);
-    const segmentName = [industry, sizeBand].filter(Boolean).join(" ") || "all segments";
+    const segmentName =
+      [industry, sizeBand, where ? `in ${where}` : null].filter(Boolean).join(" ") || "all segments";
     const name = `${segmentName} ${CHANNEL_LABEL[channel] ?? channel} campaign`.slice(0, 120);
     const domains = audience.audience.map((a) => a.domain);
     const proposal: ProposedActionInput = {
@@ -151,9 +170,51 @@ export const campaignPlanner = defineAgent({
         `${exclusions.length} accounts excluded because BD owns them or they are suppressed.`,
       proposals: [proposal],
       handoffs: ["content-creation"],
+      appliedFilters: APPLIED,
     };
   },
 });
+
+/** The filters the planner applies from a chat request; the answer names any other it was given. */
+const APPLIED: readonly FilterKind[] = ["industry", "size_band", "country", "region", "channel"];
+
+/** The places a request named, for the answer: "Germany", or "DACH (DE, AT, CH)". */
+function describePlace(filters: RequestFilters): string {
+  const places = filters.named.filter((f) => f.kind === "country" || f.kind === "region");
+  const region = places.some((p) => p.kind === "region");
+  return `${places.map((p) => p.said).join(", ")}${region && filters.countries.length > 0 ? ` (${filters.countries.join(", ")})` : ""}`;
+}
+
+/** The audience of the segment in each named country (or anywhere when none is named), merged by domain. */
+async function audienceIn(
+  kit: AgentKit,
+  industry: string | undefined,
+  sizeBand: SizeBandLabel | undefined,
+  countries: readonly string[],
+  notes: string[],
+) {
+  if (countries.length === 0) return buildAudience(kit, industry, sizeBand, notes);
+  const found = [];
+  for (const country of countries) {
+    const one = await buildAudience(kit, industry, sizeBand, [], country);
+    if (one) found.push(one);
+  }
+  const merged =
+    found.length === 0
+      ? null
+      : found.slice(1).reduce(
+          (all, one) => ({
+            ...all,
+            matched: all.matched + one.matched,
+            audience: [...all.audience, ...one.audience],
+            audienceTotal: all.audienceTotal + one.audienceTotal,
+            excluded: [...all.excluded, ...one.excluded],
+          }),
+          found[0]!,
+        );
+  if (!merged) notes.push(`No account matches the segment ${industry ?? ""} in ${countries.join(", ")}.`);
+  return merged;
+}
 
 /** The audience of the segment; a size band that matches nothing is dropped once before giving up. */
 async function buildAudience(
@@ -161,11 +222,13 @@ async function buildAudience(
   industry: string | undefined,
   sizeBand: SizeBandLabel | undefined,
   notes: string[],
-) {
+  country?: string,
+): Promise<Awaited<ReturnType<typeof campaignBuildAudience.run>> | null> {
   try {
-    return await kit.use(campaignBuildAudience, { industry, sizeBand, limit: 500 });
+    return await kit.use(campaignBuildAudience, { industry, sizeBand, country, limit: 500 });
   } catch (error) {
     if (!(error instanceof ToolError) || error.code !== "segment_empty") throw error;
+    if (country) return null; // a named country is never widened; the caller says none matched
     if (sizeBand) {
       notes.push(`No ${industry ?? ""} account of ${sizeBand} employees; widened to every size.`);
       return buildAudience(kit, industry, undefined, notes);

@@ -10,6 +10,7 @@ import { defineAgent } from "./agent.ts";
 import { MarketBriefArtefact, type ScoutArtefact, ScoutArtefact as ScoutSchema } from "./bd/artefacts.ts";
 import { dataNumber, domainsIn, triggerOf } from "./bd/request.ts";
 import { dollars, eventOf } from "./marketing/request.ts";
+import { parseFilters } from "./request/filters.ts";
 import { windowText } from "./request/window.ts";
 
 /** A spike an event reports (web visits in its window) counts on its own from this many visits. */
@@ -74,7 +75,14 @@ export const opportunityScout = defineAgent({
     const skipped: Skipped[] = [];
     if (named && accounts.length === 0)
       skipped.push({ accountDomain: named, reason: "not an account in the CRM" });
-    const spiking = accounts.filter((a) => {
+    // Industry and size band a chat names narrow the accounts; the agent node states any other filter.
+    const filters =
+      input.request.kind === "chat" ? parseFilters(input.request.text, input.vocabulary, input.now) : null;
+    const inSegment = (a: SpikeRow) =>
+      (!filters?.industries.length ||
+        filters.industries.some((i) => i.toLowerCase() === a.industry?.toLowerCase())) &&
+      (!filters?.sizeBands.length || (filters.sizeBands as readonly string[]).includes(a.sizeBand));
+    const spiking = accounts.filter(inSegment).filter((a) => {
       const hot = a.spike || (reported !== null && (visits ?? 0) >= REPORTED_SPIKE_MIN_VISITS);
       const why = !hot
         ? `no spike: ${a.recent} touches in the ${windowText(input.now, SPIKE_WINDOW_DAYS)} against ${a.previous} before${reported ? `, ${reported} reported (under ${REPORTED_SPIKE_MIN_VISITS})` : ""}`
@@ -144,6 +152,7 @@ export const opportunityScout = defineAgent({
       artefact: { trigger: triggerOf(input.request), window, candidates, skipped },
       summary,
       proposals,
+      appliedFilters: ["industry", "size_band"],
     };
   },
 });
