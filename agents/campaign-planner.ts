@@ -109,7 +109,13 @@ export const campaignPlanner = defineAgent({
     const audience =
       placeNamed && countries.length === 0
         ? null
-        : await audienceIn(kit, industry, sizeBand, countries, notes);
+        : await audienceIn(
+            kit,
+            industry,
+            sizeBand ? [sizeBand] : (filters?.sizeBands ?? []),
+            countries,
+            notes,
+          );
     if (audience === null) {
       if (placeNamed && countries.length === 0) notes.push(`No account in the CRM is in ${where}.`);
       return {
@@ -136,8 +142,16 @@ export const campaignPlanner = defineAgent({
         ? input.request.text
         : `pipeline from ${industry ?? "the best segment"}`);
     const id = campaignIdFor(event, industry, channel, input.now);
+    const bandsNamed =
+      !sizeBand && (filters?.sizeBands.length ?? 0) > 1 ? filters!.sizeBands.join(" and ") : null;
     const segmentName =
-      [industry, sizeBand, where ? `in ${where}` : null].filter(Boolean).join(" ") || "all segments";
+      [industry, sizeBand ?? bandsNamed, where ? `in ${where}` : null].filter(Boolean).join(" ") ||
+      "all segments";
+    // One campaign has one industry: a second one named is said, not silently dropped.
+    const otherIndustries = (filters?.industries ?? []).filter((i) => i !== industry);
+    const also = otherIndustries.length
+      ? ` Planned for ${industry} only; ask again for ${otherIndustries.join(", ")}.`
+      : "";
     const name = `${segmentName} ${CHANNEL_LABEL[channel] ?? channel} campaign`.slice(0, 120);
     const domains = audience.audience.map((a) => a.domain);
     const proposal: ProposedActionInput = {
@@ -167,7 +181,7 @@ export const campaignPlanner = defineAgent({
       },
       summary:
         `Planned ${name} (${id}): ${domains.length} accounts, ${dollars(budgetCents)}, ` +
-        `${exclusions.length} accounts excluded because BD owns them or they are suppressed.`,
+        `${exclusions.length} accounts excluded because BD owns them or they are suppressed.${also}`,
       proposals: [proposal],
       handoffs: ["content-creation"],
       appliedFilters: APPLIED,
@@ -185,19 +199,24 @@ function describePlace(filters: RequestFilters): string {
   return `${places.map((p) => p.said).join(", ")}${region && filters.countries.length > 0 ? ` (${filters.countries.join(", ")})` : ""}`;
 }
 
-/** The audience of the segment in each named country (or anywhere when none is named), merged by domain. */
+/**
+ * The audience of the segment in each named country and size band (anywhere and any size when none is
+ * named), merged; a named country or band is never widened.
+ */
 async function audienceIn(
   kit: AgentKit,
   industry: string | undefined,
-  sizeBand: SizeBandLabel | undefined,
+  bands: readonly SizeBandLabel[],
   countries: readonly string[],
   notes: string[],
 ) {
-  if (countries.length === 0) return buildAudience(kit, industry, sizeBand, notes);
+  if (countries.length === 0 && bands.length <= 1) return buildAudience(kit, industry, bands[0], notes);
   const found = [];
-  for (const country of countries) {
-    const one = await buildAudience(kit, industry, sizeBand, [], country);
-    if (one) found.push(one);
+  for (const country of countries.length > 0 ? countries : [undefined]) {
+    for (const band of bands.length > 0 ? bands : [undefined]) {
+      const one = await buildAudience(kit, industry, band, [], country, true);
+      if (one) found.push(one);
+    }
   }
   const merged =
     found.length === 0
@@ -212,7 +231,18 @@ async function audienceIn(
           }),
           found[0]!,
         );
-  if (!merged) notes.push(`No account matches the segment ${industry ?? ""} in ${countries.join(", ")}.`);
+  if (!merged) {
+    const where = [
+      countries.length ? `in ${countries.join(", ")}` : "",
+      bands.length ? `of ${bands.join(" or ")} employees` : "",
+    ];
+    notes.push(
+      `No account matches the segment ${industry ?? ""} ${where.filter(Boolean).join(" ")}.`.replace(
+        "  ",
+        " ",
+      ),
+    );
+  }
   return merged;
 }
 
@@ -223,12 +253,13 @@ async function buildAudience(
   sizeBand: SizeBandLabel | undefined,
   notes: string[],
   country?: string,
+  strict = false,
 ): Promise<Awaited<ReturnType<typeof campaignBuildAudience.run>> | null> {
   try {
     return await kit.use(campaignBuildAudience, { industry, sizeBand, country, limit: 500 });
   } catch (error) {
     if (!(error instanceof ToolError) || error.code !== "segment_empty") throw error;
-    if (country) return null; // a named country is never widened; the caller says none matched
+    if (strict) return null; // a named country or band is never widened; the caller says none matched
     if (sizeBand) {
       notes.push(`No ${industry ?? ""} account of ${sizeBand} employees; widened to every size.`);
       return buildAudience(kit, industry, undefined, notes);

@@ -7,7 +7,7 @@ import { type AgentKit, defineAgent } from "./agent.ts";
 import { type DealReviewArtefact, DealReviewArtefact as DealReviewSchema } from "./bd/artefacts.ts";
 import { domainsIn, triggerOf } from "./bd/request.ts";
 import { dollars, eventOf } from "./marketing/request.ts";
-import { parseFilters } from "./request/filters.ts";
+import { describeFilters, parseFilters } from "./request/filters.ts";
 
 /** Where a severely stalled deal with nobody to write to goes back to, to be requalified. */
 export const REQUALIFY_STAGE = "discovery";
@@ -111,10 +111,11 @@ export const dealCloser = defineAgent({
       atRiskWeightedCents: atRisk.reduce((s, d) => s + d.weightedCents, 0),
       atRiskDeals: atRisk.length,
     };
+    const scope = filters ? describeFilters(filters, ["stage", "owner"]) : "";
     const summary =
       reviewed.length === 0
         ? (notes[0] ?? "No open late-stage deal to review.")
-        : `Reviewed ${reviewed.length} deal(s): ${atRisk.length} at risk, ${dollars(forecast.atRiskWeightedCents)} of ` +
+        : `Reviewed ${reviewed.length} deal(s)${scope ? ` (${scope})` : ""}: ${atRisk.length} at risk, ${dollars(forecast.atRiskWeightedCents)} of ` +
           `${dollars(forecast.weightedCents)} weighted pipeline. ` +
           (atRisk.length > 0 ? atRisk.map((d) => `${d.id}: ${d.nextAction}`).join("; ") : "All on track.");
     return {

@@ -93,12 +93,15 @@ export async function approvalFacts(
     p.accountName = p.accountDomain ? (accounts.get(p.accountDomain)?.name ?? null) : null;
 
   const guardIds = rows.map((r) => `${r.run_id}:guard:${r.action_id}`);
-  const events = await db
-    .selectFrom("events")
-    .select(["id", "payload"])
-    .where("id", "in", guardIds)
-    .execute();
-  const byEvent = new Map(events.map((e) => [e.id, e.payload]));
+  const byEvent = new Map<string, string>();
+  for (let i = 0; i < guardIds.length; i += 500) {
+    const events = await db
+      .selectFrom("events")
+      .select(["id", "payload"])
+      .where("id", "in", guardIds.slice(i, i + 500))
+      .execute();
+    for (const e of events) byEvent.set(e.id, e.payload);
+  }
   const guard = new Map<string, ApprovalGuardLine[]>();
   for (const r of rows) {
     const payload = byEvent.get(`${r.run_id}:guard:${r.action_id}`);

@@ -28,6 +28,7 @@ beforeEach(async () => {
       fintech("zahl.de", "Zahl Systems", "DE"),
       fintech("ledgerly.fr", "Ledgerly", "FR"),
       fintech("paywise.com", "Paywise", "US"),
+      { ...fintech("grossbank.de", "Grossbank", "DE"), employees: 8_000 },
       {
         ...fintech("watersadvisory.com", "Waters Advisory", "GB"),
         industry: "Consulting",
@@ -75,7 +76,7 @@ describe("filters a chat request names are applied (playbook mode)", () => {
       "f-de",
     );
     const campaign = proposals.find((p) => p.type === "create_campaign");
-    expect(campaign?.audienceDomains).toEqual(["bankhaus.de", "zahl.de"]);
+    expect(campaign?.audienceDomains).toEqual(["bankhaus.de", "grossbank.de", "zahl.de"]);
     expect(outcome.answer).toContain("in Germany");
     expect(outcome.answer).not.toContain("Could not apply");
   });
@@ -87,8 +88,21 @@ describe("filters a chat request names are applied (playbook mode)", () => {
       "f-eu",
     );
     const campaign = proposals.find((p) => p.type === "create_campaign");
-    expect(campaign?.audienceDomains).toEqual(["bankhaus.de", "zahl.de", "ledgerly.fr"]);
+    expect(campaign?.audienceDomains).toEqual(["bankhaus.de", "grossbank.de", "zahl.de", "ledgerly.fr"]);
     expect(outcome.answer).toContain("Could not apply owner Dana Whitfield");
+  });
+
+  it("applies a size word as its bands, and says when a second industry is left for another campaign", async () => {
+    const { outcome, proposals } = await proposalsOf(
+      routedTo("campaign-planner"),
+      "plan a campaign for enterprise fintech and SaaS accounts",
+      "f-ent",
+    );
+    // Globex (2,500 employees) is enterprise but BD owns it; Grossbank (8,000) is the one left.
+    const campaign = proposals.find((p) => p.type === "create_campaign");
+    expect(campaign?.audienceDomains).toEqual(["grossbank.de"]);
+    expect(outcome.answer).toContain("Fintech 1001-5000 and 5001+");
+    expect(outcome.answer).toContain("Planned for Fintech only; ask again for SaaS.");
   });
 
   it("plans nothing, and says so, when no account is in the named country", async () => {
@@ -136,5 +150,23 @@ describe("contact references and follow-ups (playbook mode)", () => {
     expect(again.proposals[0]?.step).toBe(2);
     expect(again.proposals[0]?.templateId).not.toBe("bd-intro");
     expect(String(again.proposals[0]?.rationale)).toMatch(/^Follow-up: .* last touched 5 day\(s\) ago/);
+  });
+});
+
+describe("deal review filters (playbook mode)", () => {
+  it("reviews only the deals in the named stage and says which it reviewed", async () => {
+    const { outcome } = await proposalsOf(
+      routedTo("deal-closer"),
+      "review the deals in negotiation",
+      "d-neg",
+    );
+    // The only open late-stage deal (Globex) is in proposal, so nothing in negotiation is reviewed.
+    expect(outcome.answer).not.toContain("opp-globex-1");
+    const all = await proposalsOf(
+      routedTo("deal-closer"),
+      "review the proposal-stage deals of Dana Whitfield",
+      "d-p",
+    );
+    expect(all.outcome.answer).toContain("Reviewed 1 deal(s) (stage proposal, owner Dana Whitfield)");
   });
 });
