@@ -17,6 +17,7 @@ import {
   kpiInText,
 } from "./marketing/kpi-drops.ts";
 import { dollars, eventOf, percent } from "./marketing/request.ts";
+import { parseFilters } from "./request/filters.ts";
 import { windowText } from "./request/window.ts";
 
 export { KPI_DROP_THRESHOLD } from "./marketing/kpi-drops.ts";
@@ -83,13 +84,21 @@ export const marketingAnalytics = defineAgent({
       model: REPORT_ATTRIBUTION_MODEL,
       windowDays: REPORT_WINDOW_DAYS,
     });
-    const { rows } = await kit.use(analyticsKpiCompare, { days: KPI_WINDOW_DAYS });
+    // A date range the chat names ("over the last 14 days") sets the KPI window; otherwise 30 days.
+    const range =
+      input.request.kind === "chat"
+        ? parseFilters(input.request.text, input.vocabulary, input.now).dateRange
+        : null;
+    const kpiDays = range
+      ? Math.min(365, Math.max(1, Math.round((range.to.getTime() - range.from.getTime()) / 86_400_000)))
+      : KPI_WINDOW_DAYS;
+    const { rows } = await kit.use(analyticsKpiCompare, { days: kpiDays });
     const drops = findDrops(rows);
 
     // A kpi_dropped request is already the alarm; raising it again would loop back through the strategy.
     const dropped = eventOf(input.request, "kpi_dropped");
     const correlation = input.request.kind === "event" ? input.request.event.correlation_id : undefined;
-    const events = dropped ? [] : drops.map((d) => kpiDroppedEvent(d, correlation));
+    const events = dropped ? [] : drops.map((d) => kpiDroppedEvent(d, correlation, kpiDays));
 
     const topic = dropped
       ? String(dropped.data.metric)
@@ -99,7 +108,7 @@ export const marketingAnalytics = defineAgent({
     const lines: string[] = [];
     const focusRow = rows.find((r) => r.metric === topic && (r.metric !== "touches" || r.channel === null));
     if (focusRow) {
-      lines.push(`${describeKpi(focusRow, input.now)}.`);
+      lines.push(`${describeKpi(focusRow, input.now, kpiDays)}.`);
       const movers = channelMovers(rows);
       if (movers.length > 0) lines.push(`Biggest channel shifts: ${movers.join(", ")}.`);
     }
@@ -116,7 +125,7 @@ export const marketingAnalytics = defineAgent({
       );
     lines.push(
       drops.length === 0
-        ? `No KPI fell ${percent(-KPI_DROP_THRESHOLD).replace("-", "")} or more in the ${windowText(input.now, KPI_WINDOW_DAYS)} against the ${KPI_WINDOW_DAYS} days before.`
+        ? `No KPI fell ${percent(-KPI_DROP_THRESHOLD).replace("-", "")} or more in the ${windowText(input.now, kpiDays)} against the ${kpiDays} days before.`
         : `KPI drops: ${drops.map((d) => `${d.metric} ${percent(d.change)}`).join(", ")}${events.length ? " — raised kpi_dropped." : "."}`,
     );
 
@@ -133,6 +142,8 @@ export const marketingAnalytics = defineAgent({
       summary: lines.join(" "),
       proposals: [],
       events,
+      // The KPI a question is about (webinar signups) is its channel.
+      appliedFilters: focusRow ? ["date_range", "channel"] : ["date_range"],
     };
   },
 });

@@ -44,7 +44,11 @@ export function findDrops(rows: readonly KpiRow[], threshold = KPI_DROP_THRESHOL
 }
 
 /** The `kpi_dropped` event for a drop, in the orchestrator's shape. */
-export function kpiDroppedEvent(drop: KpiDrop, correlationId: string | undefined): GrowthEvent {
+export function kpiDroppedEvent(
+  drop: KpiDrop,
+  correlationId: string | undefined,
+  windowDays: number = KPI_WINDOW_DAYS,
+): GrowthEvent {
   return {
     event_type: "kpi_dropped",
     source_agent: "marketing-analytics",
@@ -56,7 +60,7 @@ export function kpiDroppedEvent(drop: KpiDrop, correlationId: string | undefined
       previous: drop.previous,
       current: drop.current,
       change: drop.change,
-      window_days: KPI_WINDOW_DAYS,
+      window_days: windowDays,
       ...(drop.channel ? { channel: drop.channel } : {}),
     },
     ...(correlationId ? { correlation_id: correlationId } : {}),
@@ -82,12 +86,13 @@ export function kpiInText(text: string): string | undefined {
 export function describeKpi(
   row: Pick<KpiRow, "metric" | "current" | "previous" | "change">,
   now: Date,
+  days: number = KPI_WINDOW_DAYS,
 ): string {
   const name = row.metric.replaceAll("_", " ").replace(" cents", "");
   const money = row.metric.endsWith("_cents");
   const show = (n: number) => (money ? `$${Math.round(n / 100).toLocaleString("en-US")}` : String(n));
   const change = row.change === null ? "no previous value" : percent(row.change);
-  return `${name}: ${show(row.current)} in the ${windowText(now, KPI_WINDOW_DAYS)} vs ${show(row.previous)} in the ${KPI_WINDOW_DAYS} days before (${change})`;
+  return `${name}: ${show(row.current)} in the ${windowText(now, days)} vs ${show(row.previous)} in the ${days} days before (${change})`;
 }
 
 /** The touch channels that moved most between the windows, as a short "why" for a KPI question. */

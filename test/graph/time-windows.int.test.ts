@@ -36,6 +36,16 @@ describe("time-relative answers on a store seeded the day they are asked", () =>
     expect(line).toContain("Pipeline velocity (last 365 days to 14 Mar)");
   });
 
+  it("a date range the question names sets the KPI window", async () => {
+    const outcome = await orchestrator.chat("how did webinar signups do over the last 2 weeks?", "time-14", {
+      dryRun: true,
+    });
+    expect(outcome.answer).toMatch(
+      /webinar signups: \d+ in the last 14 days to 14 Mar vs \d+ in the 14 days before/,
+    );
+    expect(outcome.answer).not.toContain("Could not apply");
+  });
+
   it("an engagement question states the 14-day window it looked at", async () => {
     const outcome = await orchestrator.chat("which accounts are heating up right now?", "time-spike", {
       dryRun: true,
