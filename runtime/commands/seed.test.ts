@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
@@ -68,9 +68,11 @@ describe("growth seed", () => {
     await expect(run("--db", join(dir, "bad.db"), "seed", "--anchor", "next tuesday")).rejects.toThrow(
       /ISO 8601 date, e\.g\. --anchor 2026-12-01/,
     );
-    await expect(run("--db", join(dir, "bad.db"), "seed", "--anchor", "2026-02-31")).rejects.toThrow(
-      /ISO 8601/,
+    // A user error (exit 2), raised before the store is opened.
+    await expect(run("--db", join(dir, "bad.db"), "seed", "--anchor", "2026-02-31")).rejects.toBeInstanceOf(
+      UserError,
     );
+    expect(existsSync(join(dir, "bad.db"))).toBe(false);
   });
 
   it("refuses a store with data with a user error (exit code 2) naming --force and --db", async () => {

@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from "commander";
+import { UserError } from "../../domain/errors.ts";
 import { withContext } from "../context.ts";
 import { DEFAULT_SEED, formatSeedSummary, parseAnchor, runSeed, seedAnchor } from "../seed/index.ts";
 
@@ -17,16 +18,21 @@ export function seedCommand(): Command {
     .option(
       "--anchor <date>",
       "the date the data ends on, ISO 8601 (default: the start of today, UTC); same seed and anchor, same data",
-      parseAnchorOption,
     )
     .option(
       "--force",
       "wipe the CRM tables (accounts, contacts, leads, opportunities, touches, …) and reseed",
     )
     .action(async function runSeedCommand(this: Command) {
-      const { seed, anchor, force } = this.opts<{ seed: number; anchor?: Date; force?: boolean }>();
+      const { seed, anchor, force } = this.opts<{ seed: number; anchor?: string; force?: boolean }>();
+      // Checked before the store is opened, so a bad anchor creates no file; a user error exits 2.
+      const now = anchor === undefined ? seedAnchor(new Date()) : parseAnchor(anchor);
+      if (!now)
+        throw new UserError(
+          "anchor_invalid",
+          "the anchor must be an ISO 8601 date, e.g. --anchor 2026-12-01.",
+        );
       await withContext(this, async ({ store }) => {
-        const now = anchor ?? seedAnchor(new Date());
         const report = await runSeed(store, { seed, now, force: force === true });
         console.log(formatSeedSummary(report, store.file));
       });
@@ -40,12 +46,4 @@ function parseSeed(value: string): number {
     throw new InvalidArgumentError("the seed must be a non-negative whole number, e.g. --seed 42.");
   }
   return seed;
-}
-
-/** Parses `--anchor`: an ISO 8601 date or date-time. */
-function parseAnchorOption(value: string): Date {
-  const anchor = parseAnchor(value);
-  if (!anchor)
-    throw new InvalidArgumentError("the anchor must be an ISO 8601 date, e.g. --anchor 2026-12-01.");
-  return anchor;
 }
