@@ -2,7 +2,9 @@ import type { z } from "zod";
 import type { ProposedActionInput } from "../domain/actions.ts";
 import type { AgentId, Cluster } from "../domain/agents.ts";
 import type { GrowthEvent } from "../domain/events.ts";
+import type { RequestVocabulary } from "../store/queries/request-vocabulary.ts";
 import type { AnyTool, ToolDefinition } from "../tools/tool.ts";
+import type { FilterKind } from "./request/filters.ts";
 
 /** What started the run: a typed event, a chat turn, or a scheduled play. */
 export type AgentRequest =
@@ -16,6 +18,8 @@ export interface AgentInput {
   /** Artefacts of earlier agents in this run, only those listed in the agent's `reads`. */
   readonly artefacts: Partial<Record<AgentId, unknown>>;
   readonly now: Date;
+  /** For chat: the store's known industries, countries and owners, which request filters are read against. */
+  readonly vocabulary?: RequestVocabulary;
 }
 
 /** How an agent reaches the world: only through its own tools. */
@@ -35,6 +39,11 @@ export interface AgentResult<A> {
   handoffs?: AgentId[];
   /** Follow-up events for the event log and the queue, e.g. `kpi_dropped`. */
   events?: GrowthEvent[];
+  /**
+   * The kinds of filter the playbook applied from a chat request (see agents/request); the agent node names
+   * in the answer every filter the request named that is not in this list.
+   */
+  appliedFilters?: readonly FilterKind[];
 }
 
 /** One agent: identity, routing hints, its tools, its artefact schema and its deterministic playbook. */

@@ -7,6 +7,7 @@ import { type AgentKit, defineAgent } from "./agent.ts";
 import { type DealReviewArtefact, DealReviewArtefact as DealReviewSchema } from "./bd/artefacts.ts";
 import { domainsIn, triggerOf } from "./bd/request.ts";
 import { dollars, eventOf } from "./marketing/request.ts";
+import { describeFilters, parseFilters } from "./request/filters.ts";
 
 /** Where a severely stalled deal with nobody to write to goes back to, to be requalified. */
 export const REQUALIFY_STAGE = "discovery";
@@ -58,6 +59,12 @@ export const dealCloser = defineAgent({
     deals = deals.filter((d) => (LATE_STAGES as readonly string[]).includes(d.stage));
     const named = input.request.kind === "chat" ? domainsIn(input.request.text) : [];
     if (named.length > 0) deals = deals.filter((d) => named.includes(d.accountDomain));
+    // Stage and owner a chat names narrow the review; the agent node states any other filter it named.
+    const filters =
+      input.request.kind === "chat" ? parseFilters(input.request.text, input.vocabulary, input.now) : null;
+    if (filters?.stages.length) deals = deals.filter((d) => filters.stages.includes(d.stage));
+    if (filters?.owners.length)
+      deals = deals.filter((d) => d.crm.owner !== null && filters.owners.includes(d.crm.owner));
 
     const reviewed: Reviewed[] = [];
     const proposals: ProposedActionInput[] = [];
@@ -90,16 +97,18 @@ export const dealCloser = defineAgent({
       atRiskWeightedCents: atRisk.reduce((s, d) => s + d.weightedCents, 0),
       atRiskDeals: atRisk.length,
     };
+    const scope = filters ? describeFilters(filters, ["stage", "owner"]) : "";
     const summary =
       reviewed.length === 0
         ? (notes[0] ?? "No open late-stage deal to review.")
-        : `Reviewed ${reviewed.length} deal(s): ${atRisk.length} at risk, ${dollars(forecast.atRiskWeightedCents)} of ` +
+        : `Reviewed ${reviewed.length} deal(s)${scope ? ` (${scope})` : ""}: ${atRisk.length} at risk, ${dollars(forecast.atRiskWeightedCents)} of ` +
           `${dollars(forecast.weightedCents)} weighted pipeline. ` +
           (atRisk.length > 0 ? atRisk.map((d) => `${d.id}: ${d.nextAction}`).join("; ") : "All on track.");
     return {
       artefact: { trigger: triggerOf(input.request), deals: reviewed, forecast, notes },
       summary,
       proposals,
+      appliedFilters: ["stage", "owner"],
     };
   },
 });

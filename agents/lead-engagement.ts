@@ -5,8 +5,9 @@ import { crmLeadContext } from "../tools/crm/lead-context.ts";
 import { outreachDraftSequence } from "../tools/outreach/draft-sequence.ts";
 import { type AgentKit, type AgentResult, defineAgent } from "./agent.ts";
 import { type OutreachArtefact, OutreachArtefact as OutreachSchema } from "./bd/artefacts.ts";
-import { accountWordsIn, domainsIn, emailIn, roleMatcher } from "./bd/request.ts";
+import { emailIn, roleMatcher } from "./bd/request.ts";
 import { eventOf, slug, ymd } from "./marketing/request.ts";
+import { accountReferences, asksForFollowUp } from "./request/references.ts";
 
 type Result = AgentResult<OutreachArtefact>;
 type Step = NonNullable<OutreachArtefact["sequence"]>["steps"][number];
@@ -56,7 +57,8 @@ export const leadEngagement = defineAgent({
         "No lead named: give an email (ana@acme.com) or an account and role (Acme's CFO).",
         "No outreach: I could not tell which lead to work on; name an email, or an account and a role.",
       );
-    return engage(kit, email, input.now);
+    const followUp = input.request.kind === "chat" && asksForFollowUp(input.request.text);
+    return engage(kit, email, input.now, followUp);
   },
 });
 
@@ -65,7 +67,7 @@ async function contactFromChat(kit: AgentKit, text: string): Promise<string | un
   const email = emailIn(text);
   if (email) return email;
   const role = roleMatcher(text);
-  for (const account of [...domainsIn(text), ...accountWordsIn(text)]) {
+  for (const account of accountReferences(text)) {
     const { contacts } = await kit.use(crmAccountContacts, { account });
     const reachable = contacts.filter((c) => c.reachable);
     const pick = role ? reachable.find((c) => role(c.crm.title)) : reachable[0];
@@ -74,7 +76,7 @@ async function contactFromChat(kit: AgentKit, text: string): Promise<string | un
   return undefined;
 }
 
-async function engage(kit: AgentKit, email: string, now: Date): Promise<Result> {
+async function engage(kit: AgentKit, email: string, now: Date, followUp = false): Promise<Result> {
   let lead: Awaited<ReturnType<typeof crmLeadContext.run>>;
   try {
     lead = await kit.use(crmLeadContext, { email });
@@ -118,13 +120,20 @@ async function engage(kit: AgentKit, email: string, now: Date): Promise<Result> 
 
   const drafted = await kit.use(outreachDraftSequence, { contactEmail: lead.email });
   const id = sequenceIdFor(lead.email, now);
+  // A follow-up to someone already touched continues with the follow-up step, never a second intro.
+  const touched = lead.daysSinceTouch !== null;
+  const startStep = followUp && touched ? 2 : 1;
   const warnings = drafted.warnings.map((w) => ({ ...w, target: lead.email }));
   const steps: Step[] = drafted.steps.map((s) => ({
     step: s.step,
     dayOffset: s.dayOffset,
     dueAt: s.dueAt,
     status:
-      s.draft === null ? ("unfilled" as const) : s.step === 1 ? ("proposed" as const) : ("planned" as const),
+      s.draft === null
+        ? ("unfilled" as const)
+        : s.step === startStep
+          ? ("proposed" as const)
+          : ("planned" as const),
     channel: s.draft?.channel ?? null,
     templateId: s.draft?.templateId ?? null,
     subject: s.draft?.subject ?? null,
@@ -132,9 +141,10 @@ async function engage(kit: AgentKit, email: string, now: Date): Promise<Result> 
     contentHash: s.draft?.contentHash ?? null,
     refusal: s.refusal,
   }));
-  const first = drafted.steps[0]?.draft;
+  const opening = drafted.steps.find((s) => s.step === startStep);
+  const first = opening?.draft;
   if (!first) {
-    const why = `step 1 could not be written from the CRM: ${drafted.steps[0]?.refusal ?? "no template"}`;
+    const why = `step ${startStep} could not be written from the CRM: ${opening?.refusal ?? "no template"}`;
     return {
       artefact: { ...base, sequence: { id, steps }, refusal: why, warnings },
       summary: `No outreach to ${lead.email}: ${why}`,
@@ -155,19 +165,22 @@ async function engage(kit: AgentKit, email: string, now: Date): Promise<Result> 
     subject: first.subject,
     body: first.body,
     sequenceId: id,
-    step: 1,
+    step: startStep,
     rationale:
-      `Step 1 of a ${steps.length}-step sequence for a qualified ${lead.persona} lead at ${lead.accountDomain}` +
+      (startStep > 1
+        ? `Follow-up: ${lead.email} was last touched ${lead.daysSinceTouch} day(s) ago, so this is step ${startStep} (${first.templateId}), not an intro. `
+        : "") +
+      `Step ${startStep} of a ${steps.length}-step sequence for a qualified ${lead.persona} lead at ${lead.accountDomain}` +
       `${scores.length ? ` (${scores.join(", ")})` : ""}; later steps on days ${steps
-        .slice(1)
+        .filter((s) => s.step > startStep)
         .map((s) => s.dayOffset)
         .join(", ")}.`,
   };
-  const planned = steps.filter((s) => s.status === "planned").length;
+  const planned = steps.filter((s) => s.status === "planned" && s.step > startStep).length;
   return {
     artefact: { ...base, sequence: { id, steps }, refusal: null, warnings },
     summary:
-      `Built sequence ${id} for ${lead.email} (${lead.persona} at ${lead.accountDomain}): step 1 ${first.channel} ` +
+      `Built sequence ${id} for ${lead.email} (${lead.persona} at ${lead.accountDomain}): step ${startStep} ${first.channel} ` +
       `"${first.templateId}" proposed now, ${planned} later step(s) planned.` +
       `${flags.length ? ` Note: contact flagged ${flags.join(", ")}; the guard decides.` : ""}` +
       `${warnings.length ? ` ${warnings.length} CRM field(s) kept out of the drafts as unsafe.` : ""}`,

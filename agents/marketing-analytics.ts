@@ -17,6 +17,8 @@ import {
   kpiInText,
 } from "./marketing/kpi-drops.ts";
 import { dollars, eventOf, percent } from "./marketing/request.ts";
+import { parseFilters } from "./request/filters.ts";
+import { windowText } from "./request/window.ts";
 
 export { KPI_DROP_THRESHOLD } from "./marketing/kpi-drops.ts";
 
@@ -66,13 +68,21 @@ export const marketingAnalytics = defineAgent({
       model: REPORT_ATTRIBUTION_MODEL,
       windowDays: REPORT_WINDOW_DAYS,
     });
-    const { rows } = await kit.use(analyticsKpiCompare, { days: KPI_WINDOW_DAYS });
+    // A date range the chat names ("over the last 14 days") sets the KPI window; otherwise 30 days.
+    const range =
+      input.request.kind === "chat"
+        ? parseFilters(input.request.text, input.vocabulary, input.now).dateRange
+        : null;
+    const kpiDays = range
+      ? Math.min(365, Math.max(1, Math.round((range.to.getTime() - range.from.getTime()) / 86_400_000)))
+      : KPI_WINDOW_DAYS;
+    const { rows } = await kit.use(analyticsKpiCompare, { days: kpiDays });
     const drops = findDrops(rows);
 
     // A kpi_dropped request is already the alarm; raising it again would loop back through the strategy.
     const dropped = eventOf(input.request, "kpi_dropped");
     const correlation = input.request.kind === "event" ? input.request.event.correlation_id : undefined;
-    const events = dropped ? [] : drops.map((d) => kpiDroppedEvent(d, correlation));
+    const events = dropped ? [] : drops.map((d) => kpiDroppedEvent(d, correlation, kpiDays));
 
     const topic = dropped
       ? String(dropped.data.metric)
@@ -82,7 +92,7 @@ export const marketingAnalytics = defineAgent({
     const lines: string[] = [];
     const focusRow = rows.find((r) => r.metric === topic && (r.metric !== "touches" || r.channel === null));
     if (focusRow) {
-      lines.push(`${describeKpi(focusRow)}.`);
+      lines.push(`${describeKpi(focusRow, input.now, kpiDays)}.`);
       const movers = channelMovers(rows);
       if (movers.length > 0) lines.push(`Biggest channel shifts: ${movers.join(", ")}.`);
     }
@@ -90,7 +100,7 @@ export const marketingAnalytics = defineAgent({
     lines.push(
       velocity.value === null
         ? `Velocity undefined: ${velocity.reason}`
-        : `Pipeline velocity ${dollars(velocity.value)}/day; win rate ${metrics.winRate.value === null ? "n/a" : percent(metrics.winRate.value).replace("+", "")}, open pipeline ${dollars(metrics.openPipeline.valueCents)}.`,
+        : `Pipeline velocity (${windowText(input.now, REPORT_WINDOW_DAYS)}) ${dollars(velocity.value)}/day; win rate ${metrics.winRate.value === null ? "n/a" : percent(metrics.winRate.value).replace("+", "")}, open pipeline ${dollars(metrics.openPipeline.valueCents)}.`,
     );
     const topChannel = attribution.byChannel[0];
     if (topChannel)
@@ -99,7 +109,7 @@ export const marketingAnalytics = defineAgent({
       );
     lines.push(
       drops.length === 0
-        ? `No KPI fell ${percent(-KPI_DROP_THRESHOLD).replace("-", "")} or more month over month.`
+        ? `No KPI fell ${percent(-KPI_DROP_THRESHOLD).replace("-", "")} or more in the ${windowText(input.now, kpiDays)} against the ${kpiDays} days before.`
         : `KPI drops: ${drops.map((d) => `${d.metric} ${percent(d.change)}`).join(", ")}${events.length ? " — raised kpi_dropped." : "."}`,
     );
 
@@ -116,6 +126,8 @@ export const marketingAnalytics = defineAgent({
       summary: lines.join(" "),
       proposals: [],
       events,
+      // The KPI a question is about (webinar signups) is its channel.
+      appliedFilters: focusRow ? ["date_range", "channel"] : ["date_range"],
     };
   },
 });

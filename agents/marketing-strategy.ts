@@ -13,6 +13,7 @@ import {
   percent,
   requestText,
 } from "./marketing/request.ts";
+import { windowText } from "./request/window.ts";
 
 /** The marketing budget split when the request names none: $100,000 a quarter. */
 export const DEFAULT_MARKETING_BUDGET_CENTS = 10_000_000;
@@ -76,7 +77,7 @@ export const marketingStrategy = defineAgent({
       best
         ? `Focus ${best.industry} ${best.sizeBand}: win rate ${percent(best.winRate ?? 0).replace("+", "")} over ` +
             `${best.won + best.lost} closed deals, average won deal ${dollars(best.averageWonDealCents ?? 0)}.`
-        : `No segment closed a deal in the last ${STRATEGY_WINDOW_DAYS} days; no focus segment yet.`,
+        : `No segment closed a deal in the ${windowText(input.now, STRATEGY_WINDOW_DAYS)}; no focus segment yet.`,
     );
 
     const budget = await channelBudget(kit, totalCents);
@@ -122,7 +123,7 @@ export const marketingStrategy = defineAgent({
         campaignRequested,
       },
       summary:
-        `${focus ? `Focus segment ${focus.industry} ${focus.sizeBand ?? ""}`.trim() : "No focus segment"}; ` +
+        `${focus ? `Focus segment ${focus.industry} ${focus.sizeBand ?? ""}`.trim() : "No focus segment"} (${windowText(input.now, STRATEGY_WINDOW_DAYS)}); ` +
         `${dollars(totalCents)} across ${budget.channels.length} channels${top ? `, most to ${top.channel} (${dollars(top.budgetCents)})` : ""}.` +
         (campaignRequested ? " Asked campaign-planner for the next campaign." : ""),
       proposals: [],

@@ -81,7 +81,7 @@ describe("opportunity-scout playbook", () => {
     const quiet = await run(spike("vandelay.com", { visits: 12 }));
     expect(quiet.proposals).toEqual([]);
     expect(quiet.artefact.skipped[0]!.reason).toBe(
-      "no spike: 3 touches in the last 14 days against 2 before, 12 visits reported (under 20)",
+      "no spike: 3 touches in the last 14 days to 2 Mar against 2 before, 12 visits reported (under 20)",
     );
     const loud = await run(spike("vandelay.com", { visits: 25 }));
     // Retail 11-50 has no win, nor Retail: all wins average $70k.

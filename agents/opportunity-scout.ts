@@ -1,11 +1,17 @@
 import type { ProposedActionInput } from "../domain/actions.ts";
 import { accountKey } from "../domain/keys.ts";
-import { pipelineEngagementSpikes, type SpikeRow } from "../tools/pipeline/engagement-spikes.ts";
+import {
+  pipelineEngagementSpikes,
+  SPIKE_WINDOW_DAYS,
+  type SpikeRow,
+} from "../tools/pipeline/engagement-spikes.ts";
 import { pipelineSegmentDealSize } from "../tools/pipeline/segment-deal-size.ts";
 import { defineAgent } from "./agent.ts";
 import { MarketBriefArtefact, type ScoutArtefact, ScoutArtefact as ScoutSchema } from "./bd/artefacts.ts";
 import { dataNumber, domainsIn, triggerOf } from "./bd/request.ts";
 import { dollars, eventOf } from "./marketing/request.ts";
+import { parseFilters } from "./request/filters.ts";
+import { windowText } from "./request/window.ts";
 
 /** A spike an event reports (web visits in its window) counts on its own from this many visits. */
 export const REPORTED_SPIKE_MIN_VISITS = 20;
@@ -56,10 +62,17 @@ export const opportunityScout = defineAgent({
     const skipped: Skipped[] = [];
     if (named && accounts.length === 0)
       skipped.push({ accountDomain: named, reason: "not an account in the CRM" });
-    const spiking = accounts.filter((a) => {
+    // Industry and size band a chat names narrow the accounts; the agent node states any other filter.
+    const filters =
+      input.request.kind === "chat" ? parseFilters(input.request.text, input.vocabulary, input.now) : null;
+    const inSegment = (a: SpikeRow) =>
+      (!filters?.industries.length ||
+        filters.industries.some((i) => i.toLowerCase() === a.industry?.toLowerCase())) &&
+      (!filters?.sizeBands.length || (filters.sizeBands as readonly string[]).includes(a.sizeBand));
+    const spiking = accounts.filter(inSegment).filter((a) => {
       const hot = a.spike || (reported !== null && (visits ?? 0) >= REPORTED_SPIKE_MIN_VISITS);
       const why = !hot
-        ? `no spike: ${a.recent} touches in the last 14 days against ${a.previous} before${reported ? `, ${reported} reported (under ${REPORTED_SPIKE_MIN_VISITS})` : ""}`
+        ? `no spike: ${a.recent} touches in the ${windowText(input.now, SPIKE_WINDOW_DAYS)} against ${a.previous} before${reported ? `, ${reported} reported (under ${REPORTED_SPIKE_MIN_VISITS})` : ""}`
         : a.suppressed
           ? "the account is suppressed"
           : a.openOpportunities > 0
@@ -106,7 +119,7 @@ export const opportunityScout = defineAgent({
         name: `${a.domain} new business (${a.industry ?? "unknown industry"} ${a.sizeBand})`.slice(0, 120),
         amountCents,
         rationale:
-          `Engagement spiked: ${a.recent} touches in the last 14 days against ${a.previous} before` +
+          `Engagement spiked: ${a.recent} touches in the ${windowText(input.now, SPIKE_WINDOW_DAYS)} against ${a.previous} before` +
           `${a.domain === named && reported ? `, ${reported} reported` : ""}; no open opportunity. ` +
           (estimate.amountCents === null
             ? `No won deal to size it from (${estimate.reason}): amount left for the owner to set.`
@@ -116,16 +129,17 @@ export const opportunityScout = defineAgent({
 
     const summary =
       candidates.length > 0
-        ? `Proposed ${candidates.length} opportunity(ies): ${candidates
+        ? `Proposed ${candidates.length} opportunity(ies) from engagement in the ${windowText(input.now, SPIKE_WINDOW_DAYS)}: ${candidates
             .map((c) => `${c.accountDomain} ${dollars(c.amountCents)}`)
             .join(", ")}.${skipped.length ? ` Skipped ${skipped.length}.` : ""}`
         : named
           ? `No opportunity for ${named}: ${skipped.find((s) => s.accountDomain === named)?.reason ?? "nothing to propose"}.`
-          : `No account spiked without an open opportunity.${skipped.length ? ` Skipped ${skipped.length}.` : ""}`;
+          : `No account spiked without an open opportunity in the ${windowText(input.now, SPIKE_WINDOW_DAYS)}.${skipped.length ? ` Skipped ${skipped.length}.` : ""}`;
     return {
       artefact: { trigger: triggerOf(input.request), window, candidates, skipped },
       summary,
       proposals,
+      appliedFilters: ["industry", "size_band"],
     };
   },
 });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { createOrchestrator } from "../runtime/app.ts";
 import { demoStream } from "../runtime/demo/stream.ts";
 import { createLogger } from "../runtime/logger.ts";
-import { DEFAULT_ANCHOR, seedIfEmpty } from "../runtime/seed/index.ts";
+import { REFERENCE_ANCHOR, seedIfEmpty } from "../runtime/seed/index.ts";
 import { openStore, type Store } from "../store/db.ts";
 import { demoCandidates } from "../store/queries/demo-candidates.ts";
 import { latencyStats } from "./stats.ts";
@@ -17,7 +17,7 @@ import { latencyStats } from "./stats.ts";
 export async function benchEvents(store: Store, count: number) {
   return demoStream(await demoCandidates(store.db), {
     seed: 99,
-    start: new Date(Date.parse(DEFAULT_ANCHOR) + 86_400_000),
+    start: new Date(Date.parse(REFERENCE_ANCHOR) + 86_400_000),
     from: 0,
     to: count,
   }).filter((e) => !e.redelivery);
@@ -44,7 +44,7 @@ function bareGraph(file: string, nodes: number) {
 /** Runs `events` demo events through the full orchestrator and the bare graph, interleaved; latencies in ms. */
 export async function interleavedGraphs(dir: string, events: number) {
   const store = await openStore(join(dir, "full.db"));
-  await seedIfEmpty(store, {});
+  await seedIfEmpty(store, { now: new Date(REFERENCE_ANCHOR) });
   const orchestrator = benchOrchestrator(store);
   const bares = new Map<number, ReturnType<typeof bareGraph>>();
   const bareFile = join(dir, "bare.db");

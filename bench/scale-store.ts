@@ -3,7 +3,7 @@
 // tooling, not library code: it writes with INSERT … SELECT inside one transaction for speed.
 import { copyFileSync, existsSync, rmSync } from "node:fs";
 import SQLite from "better-sqlite3";
-import { seedIfEmpty } from "../runtime/seed/index.ts";
+import { REFERENCE_ANCHOR, seedIfEmpty } from "../runtime/seed/index.ts";
 import { openStore } from "../store/db.ts";
 
 /** The seed the scale stores grow from. */
@@ -31,7 +31,7 @@ const TABLES: readonly [string, Readonly<Record<string, keyof typeof KEY | "skip
 export async function seedBase(file: string): Promise<number> {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) rmSync(f);
   const store = await openStore(file);
-  await seedIfEmpty(store, { seed: SCALE_SEED });
+  await seedIfEmpty(store, { seed: SCALE_SEED, now: new Date(REFERENCE_ANCHOR) });
   await store.close();
   return touchCount(file);
 }

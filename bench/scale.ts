@@ -3,7 +3,7 @@
 // process (wall and peak RSS). Each larger store is the smaller one plus more replicas of the seed.
 import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_ANCHOR } from "../runtime/seed/index.ts";
+import { REFERENCE_ANCHOR } from "../runtime/seed/index.ts";
 import { openStore } from "../store/db.ts";
 import { growthRuns } from "./cli-runs.ts";
 import { benchEvents, benchOrchestrator } from "./graph-throughput.ts";
@@ -61,7 +61,7 @@ export async function scaleScenario(
     for (const f of [work, `${work}-wal`, `${work}-shm`]) if (existsSync(f)) rmSync(f);
     copyFileSync(file, work);
     const store = await openStore(work);
-    const now = new Date(Date.parse(DEFAULT_ANCHOR) + 86_400_000);
+    const now = new Date(Date.parse(REFERENCE_ANCHOR) + 86_400_000);
     const guard = await guardDecisions(store, work, now, options.guardSamples);
     options.log(`scale ${size}: guard p50 ${guard.p50.toFixed(3)} ms p99 ${guard.p99.toFixed(3)} ms`);
     const orchestrator = benchOrchestrator(store);

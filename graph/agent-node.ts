@@ -1,8 +1,10 @@
 import type { AgentDefinition } from "../agents/agent.ts";
 import { makeKit } from "../agents/kit.ts";
 import type { ServedBy } from "../agents/llm/runner.ts";
+import { parseFilters, unappliedNote } from "../agents/request/filters.ts";
 import { type ProposedAction, ProposedActionBody } from "../domain/actions.ts";
 import { ModelError } from "../domain/errors.ts";
+import { requestVocabulary } from "../store/queries/request-vocabulary.ts";
 import { appendEvents } from "../store/repos/events.ts";
 import type { GraphDeps } from "./deps.ts";
 import type { GraphStateUpdate, GraphStateValue, RunError } from "./state.ts";
@@ -23,8 +25,18 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
       agent.reads.filter((id) => id in state.artefacts).map((id) => [id, state.artefacts[id]]),
     );
     const kit = makeKit(agent, { db: deps.db, now, logger });
-    const result = await deps.runAgent(agent, { request: state.request, artefacts, now }, kit);
+    // A chat request's filters are read against what the store knows (its industries, countries, owners).
+    const vocabulary = state.request.kind === "chat" ? await requestVocabulary(deps.db) : undefined;
+    const result = await deps.runAgent(agent, { request: state.request, artefacts, now, vocabulary }, kit);
     const servedBy: ServedBy = result.servedBy ?? PLAYBOOK_SERVED;
+    // A playbook says which filters it applied; any other filter the request named is stated, not dropped.
+    // An agent working on an earlier agent's artefact (content for the planner's campaign) inherits its scope.
+    const downstream = agent.reads.some((id) => id in state.artefacts);
+    const unapplied =
+      state.request.kind === "chat" && servedBy.path === "playbook" && !downstream
+        ? unappliedNote(parseFilters(state.request.text, vocabulary, now), result.appliedFilters ?? [])
+        : null;
+    const summary = unapplied ? `${result.summary} ${unapplied}` : result.summary;
 
     const artefact = agent.artefact.safeParse(result.artefact);
     if (!artefact.success) {
@@ -67,7 +79,7 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
         causationId: state.run.requestEventId,
         source: agent.id,
         payload: {
-          summary: result.summary,
+          summary,
           proposals: proposals.map((p) => ({ id: p.id, type: p.type })),
           handoffs: result.handoffs ?? [],
           followUps: (result.events ?? []).map((e) => e.event_type),
@@ -85,7 +97,7 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
     return {
       route: [agent.id],
       artefacts: { [agent.id]: artefact.data },
-      summaries: [{ agent: agent.id, summary: result.summary }],
+      summaries: [{ agent: agent.id, summary }],
       proposals,
       handoffs: result.handoffs ?? [],
       followUps: result.events ?? [],

@@ -1,6 +1,7 @@
 import type { AgentId } from "../domain/agents.ts";
 import type { GrowthEvent } from "../domain/events.ts";
 import type { PendingApproval } from "../graph/approval-gate.ts";
+import { composeAnswer } from "../graph/respond.ts";
 import type { EffectRecord, GraphStateValue, GuardDecision, RunError } from "../graph/state.ts";
 
 /** What a caller learns about one run: where it went, what the guards decided, what happened. */
@@ -20,7 +21,11 @@ export interface RunOutcome {
   answer: string | null;
 }
 
-/** Reads an outcome off the graph's state after a run (or a pause). */
+/**
+ * Reads an outcome off the graph's state after a run (or a pause). A run paused at the approval gate has not
+ * reached `respond` yet, so its answer is composed here from what the agents found: answers come first, then
+ * the decisions.
+ */
 export function outcomeFromState(
   state: GraphStateValue,
   status: RunOutcome["status"],
@@ -38,7 +43,7 @@ export function outcomeFromState(
     pendingApprovals,
     followUps: state.followUps,
     errors: state.errors,
-    answer: state.answer,
+    answer: status === "waiting_approval" ? composeAnswer(state) : state.answer,
   };
 }
 

@@ -27,6 +27,14 @@ export interface WriteSeedOptions {
   readonly onlyIfEmpty?: boolean;
   /** Which engine the store runs on; decides how auto-increment counters are reset on `replace`. */
   readonly dialect?: Dialect;
+  /** The seed and anchor that produced the rows, kept in the event log so the demo can regenerate them. */
+  readonly record?: SeedRecord;
+}
+
+/** What a seed was generated from: its seed number and anchor date (ISO UTC). */
+export interface SeedRecord {
+  readonly seed: number;
+  readonly anchor: string;
 }
 
 /** SQLite refuses statements with more bound parameters than this (Postgres allows 65,535). */
@@ -46,6 +54,7 @@ export async function writeSeed(
     if (options.onlyIfEmpty && !options.replace && !(await isStoreEmpty(trx))) return false;
     if (options.replace) await wipeSeedTables(trx, options.dialect ?? "sqlite");
     for (const table of SEED_TABLES) await insertBatched(trx, table, rows[table]);
+    if (options.record) await recordSeed(trx, options.record);
     return true;
   });
 }
@@ -54,6 +63,45 @@ export async function writeSeed(
 export async function isStoreEmpty(db: Kysely<Database>): Promise<boolean> {
   const row = await db.selectFrom("accounts").select("domain").limit(1).executeTakeFirst();
   return row === undefined;
+}
+
+/** The seed and anchor the store's CRM data was last seeded from, or null (never seeded, e.g. imported). */
+export async function latestSeedRecord(db: Kysely<Database>): Promise<SeedRecord | null> {
+  const row = await db
+    .selectFrom("events")
+    .select("payload")
+    .where("type", "=", "store_seeded")
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const payload = JSON.parse(row.payload) as Partial<SeedRecord>;
+  return typeof payload.seed === "number" && typeof payload.anchor === "string"
+    ? { seed: payload.seed, anchor: payload.anchor }
+    : null;
+}
+
+async function recordSeed(trx: Transaction<Database>, record: SeedRecord): Promise<void> {
+  // A reseed with the same seed and anchor gets its own entry, so the newest entry is always the data's origin.
+  const earlier = await trx
+    .selectFrom("events")
+    .select(trx.fn.countAll<number>().as("n"))
+    .where("type", "=", "store_seeded")
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto("events")
+    .values({
+      id: `seed:${record.seed}:${record.anchor}:${Number(earlier.n) + 1}`,
+      type: "store_seeded",
+      entity_type: "store",
+      entity_id: "crm",
+      correlation_id: "seed",
+      causation_id: null,
+      source: "seed",
+      payload: JSON.stringify({ seed: record.seed, anchor: record.anchor }),
+      occurred_at: record.anchor,
+    })
+    .execute();
 }
 
 async function insertBatched<T extends SeedTable>(

@@ -1,5 +1,6 @@
 import type { GrowthEvent } from "../../domain/events.ts";
 import type { KpiRow } from "../../tools/analytics/kpi-compare.ts";
+import { windowText } from "../request/window.ts";
 import type { KpiDrop } from "./artefacts.ts";
 import { percent } from "./request.ts";
 
@@ -43,7 +44,11 @@ export function findDrops(rows: readonly KpiRow[], threshold = KPI_DROP_THRESHOL
 }
 
 /** The `kpi_dropped` event for a drop, in the orchestrator's shape. */
-export function kpiDroppedEvent(drop: KpiDrop, correlationId: string | undefined): GrowthEvent {
+export function kpiDroppedEvent(
+  drop: KpiDrop,
+  correlationId: string | undefined,
+  windowDays: number = KPI_WINDOW_DAYS,
+): GrowthEvent {
   return {
     event_type: "kpi_dropped",
     source_agent: "marketing-analytics",
@@ -55,7 +60,7 @@ export function kpiDroppedEvent(drop: KpiDrop, correlationId: string | undefined
       previous: drop.previous,
       current: drop.current,
       change: drop.change,
-      window_days: KPI_WINDOW_DAYS,
+      window_days: windowDays,
       ...(drop.channel ? { channel: drop.channel } : {}),
     },
     ...(correlationId ? { correlation_id: correlationId } : {}),
@@ -78,12 +83,16 @@ export function kpiInText(text: string): string | undefined {
 }
 
 /** One line on a KPI row: "webinar_signups: 4 vs 10 in the previous 30 days (-60%)". */
-export function describeKpi(row: Pick<KpiRow, "metric" | "current" | "previous" | "change">): string {
+export function describeKpi(
+  row: Pick<KpiRow, "metric" | "current" | "previous" | "change">,
+  now: Date,
+  days: number = KPI_WINDOW_DAYS,
+): string {
   const name = row.metric.replaceAll("_", " ").replace(" cents", "");
   const money = row.metric.endsWith("_cents");
   const show = (n: number) => (money ? `$${Math.round(n / 100).toLocaleString("en-US")}` : String(n));
   const change = row.change === null ? "no previous value" : percent(row.change);
-  return `${name}: ${show(row.current)} in the last ${KPI_WINDOW_DAYS} days vs ${show(row.previous)} before (${change})`;
+  return `${name}: ${show(row.current)} in the ${windowText(now, days)} vs ${show(row.previous)} in the ${days} days before (${change})`;
 }
 
 /** The touch channels that moved most between the windows, as a short "why" for a KPI question. */

@@ -1,5 +1,6 @@
 import { Command } from "commander";
-import { pendingApprovals } from "../../store/repos/approvals.ts";
+import { approvalText } from "../approvals/text.ts";
+import { approvalViews } from "../approvals/view.ts";
 import { requireStore, withOrchestrator } from "../context.ts";
 import { outcomeText } from "../render.ts";
 
@@ -16,34 +17,16 @@ export function approvalsCommand(): Command {
     .action(async (options: { json?: boolean }, command: Command) => {
       requireStore(command);
       await withOrchestrator(command, async ({ store }) => {
-        const rows = await pendingApprovals(store.db);
+        const views = await approvalViews(store.db, { pending: true });
         if (options.json) {
-          console.log(
-            JSON.stringify(
-              rows.map((r) => ({
-                id: r.id,
-                run_id: r.run_id,
-                thread_id: r.thread_id,
-                reason: r.reason,
-                created_at: r.created_at,
-                action: JSON.parse(r.action),
-              })),
-              null,
-              2,
-            ),
-          );
+          console.log(JSON.stringify(views, null, 2));
           return;
         }
-        if (rows.length === 0) {
+        if (views.length === 0) {
           console.log("No approvals are pending.");
           return;
         }
-        for (const r of rows) {
-          const action = JSON.parse(r.action) as { type: string; agent: string };
-          console.log(
-            `${r.id}\n  ${action.agent} · ${action.type} · ${r.thread_id} · since ${r.created_at}\n  ${r.reason}`,
-          );
-        }
+        console.log(views.map(approvalText).join("\n\n"));
       });
     });
 

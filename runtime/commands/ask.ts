@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
+import { approvalViews } from "../approvals/view.ts";
 import { withOrchestrator } from "../context.ts";
 import { liveProgress, outcomeJson, outcomeText } from "../render.ts";
 
@@ -28,13 +29,16 @@ export function askCommand(): Command {
           : {};
         await withOrchestrator(
           command,
-          async ({ orchestrator }) => {
+          async ({ orchestrator, store }) => {
             const outcome = await orchestrator.chat(words.join(" "), options.conversation ?? randomUUID(), {
               dryRun: options.dryRun,
             });
             live?.end();
             if (options.json) {
-              console.log(JSON.stringify(outcomeJson(outcome), null, 2));
+              // Each pending approval in full (recipient, body, offer, audience, reasons, guard), as `growth approvals --json`.
+              const ids = outcome.pendingApprovals.map((p) => p.approvalId);
+              const approvals = await approvalViews(store.db, { ids });
+              console.log(JSON.stringify({ ...outcomeJson(outcome), approvals }, null, 2));
             } else {
               if (live) console.log("");
               console.log(outcome.answer ?? "");

@@ -1,69 +1,122 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { PassThrough, Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Store } from "../../store/db.ts";
 import { FIXTURE_NOW, fixtureStore } from "../../test/helpers/fixture.ts";
 import { createOrchestrator } from "../app.ts";
 import { createLogger } from "../logger.ts";
 import type { Orchestrator } from "../orchestrator.ts";
-import { answerApprovals } from "./chat.ts";
+import { chatSession } from "./chat.ts";
 
 let store: Store;
 let cleanup: () => Promise<void>;
 let orchestrator: Orchestrator;
+
+const TOUCHES = {
+  "deal-closer": [
+    ["bea.buyer@globex.com", "globex.com"],
+    ["ana.lopez@acme.com", "acme.com"],
+  ],
+  "lead-engagement": [
+    ["ivan.ops@initech.com", "initech.com"],
+    ["carl.cfo@acme.com", "acme.com"],
+  ],
+} as const;
+
 beforeEach(async () => {
   ({ store, cleanup } = await fixtureStore());
   orchestrator = createOrchestrator(store, createLogger({ level: "silent" }), {
     clock: () => FIXTURE_NOW,
     env: {},
-    // Two agents, one touch each, to two different contacts: two approvals in one chat turn.
+    // Two agents, two touches each, to four different contacts: four approvals in one chat turn.
     runAgent: async (agent, input, kit) => ({
       ...(await agent.playbook(input, kit)),
-      proposals: [
-        {
-          type: "send_touch",
-          contactEmail: agent.id === "deal-closer" ? "bea.buyer@globex.com" : "ivan.ops@initech.com",
-          accountDomain: agent.id === "deal-closer" ? "globex.com" : "initech.com",
-          channel: "email",
-          play: agent.id === "deal-closer" ? "deal" : "sequence",
-          templateId: "t",
-          subject: "Hello",
-          body: "A short note.",
-          rationale: "test",
-        },
-      ],
+      proposals: (TOUCHES[agent.id as keyof typeof TOUCHES] ?? []).map(([email, domain]) => ({
+        type: "send_touch" as const,
+        contactEmail: email,
+        accountDomain: domain,
+        channel: "email" as const,
+        play: agent.id === "deal-closer" ? ("deal" as const) : ("sequence" as const),
+        templateId: "t",
+        subject: `Hello ${email.split(".")[0]}`,
+        body: `A short note for ${email}.\nSecond line of the body, shown in full.`,
+        rationale: `test reason for ${email}`,
+      })),
     }),
     routeChat: async () => ({ agents: ["deal-closer", "lead-engagement"], reason: "test", via: "test" }),
   });
-  vi.spyOn(console, "log").mockImplementation(() => undefined);
 });
-afterEach(async () => {
-  vi.restoreAllMocks();
-  await cleanup();
-});
+afterEach(async () => cleanup());
 
-const sent = () => store.db.selectFrom("outbox").select("status").execute();
+/** Runs a chat session on its own input stream with the given lines typed ahead; returns what it printed. */
+async function session(conversation: string, lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  let printed = "";
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      printed += String(chunk);
+      done();
+    },
+  });
+  input.end(`${lines.join("\n")}\n`);
+  await chatSession({ orchestrator, db: store.db, conversation, input, output });
+  return printed;
+}
 
-describe("answering a chat turn's approvals", () => {
-  it("sends nothing until asked; 'A' approves every approval of the turn with one answer", async () => {
-    const waiting = await orchestrator.chat("follow up with Bea and Ivan", "conv-a");
-    expect(waiting.pendingApprovals).toHaveLength(2);
-    expect(await sent()).toHaveLength(0);
-    const ask = vi.fn(async () => "A");
-    const done = await answerApprovals(orchestrator, waiting, ask);
-    expect(ask).toHaveBeenCalledTimes(1);
-    expect(done.status).toBe("completed");
-    expect(await sent()).toHaveLength(2);
+const statusOf = async (email: string) =>
+  (await store.db.selectFrom("approvals").select(["action", "status"]).execute()).find(
+    (r) => (JSON.parse(r.action) as { contactEmail?: string }).contactEmail === email,
+  )?.status;
+
+const sent = async () => (await store.db.selectFrom("outbox").select("status").execute()).length;
+
+describe("a chat session through the chat loop's own input stream", () => {
+  it("prints the answer first; 'maybe' is asked again, 'yes' approves, 'no' rejects, 'A' approves the rest", async () => {
+    const out = await session("conv-words", [
+      "follow up with our four contacts",
+      "maybe",
+      "yes",
+      "no",
+      "A",
+      "exit",
+    ]);
+    // The answer is printed before the first approval question.
+    const answerAt = out.indexOf("wait for approval");
+    expect(answerAt).toBeGreaterThan(0);
+    expect(answerAt).toBeLessThan(out.indexOf("Approval 1 of 4"));
+    // Each approval shows recipient, subject, the full body and the agent's reason.
+    expect(out).toContain("to: Bea Ng, Procurement Manager at Globex (globex.com) <bea.buyer@globex.com>");
+    expect(out).toContain("subject: Hello bea");
+    expect(out).toContain("    Second line of the body, shown in full.");
+    expect(out).toContain("why deal-closer proposes it: test reason for bea.buyer@globex.com");
+    expect(out).toContain("channel: email");
+    // "maybe" decides nothing and is asked again; the "for all" count goes down as approvals are decided.
+    expect(out).toContain("That is not an answer");
+    expect(out.match(/A\/R for all 4 remaining/g)).toHaveLength(2);
+    expect(out.match(/A\/R for all 3 remaining/g)).toHaveLength(1);
+    expect(out.match(/A\/R for all 2 remaining/g)).toHaveLength(1);
+    expect(out).not.toContain("Approval 4 of 4:"); // "A" answered the last one without asking
+
+    expect(await statusOf("bea.buyer@globex.com")).toBe("approved");
+    expect(await statusOf("ana.lopez@acme.com")).toBe("rejected");
+    expect(await statusOf("ivan.ops@initech.com")).toBe("approved");
+    expect(await statusOf("carl.cfo@acme.com")).toBe("approved");
+    expect(await sent()).toBe(3);
+    expect(out).toMatch(/run \S+ on chat:conv-words: completed/);
   });
 
-  it("'R' rejects them all; a lower-case 'r' rejects one and asks about the next", async () => {
-    const all = await orchestrator.chat("follow up with Bea and Ivan", "conv-r");
-    await answerApprovals(orchestrator, all, async () => "R");
-    expect(await sent()).toHaveLength(0);
+  it("'R' rejects every approval still open; nothing is sent", async () => {
+    const out = await session("conv-r", ["follow up with our four contacts", "R", "exit"]);
+    expect(out.match(/Approval \d of 4:/g)).toHaveLength(1);
+    expect(await sent()).toBe(0);
+    for (const [email] of [...TOUCHES["deal-closer"], ...TOUCHES["lead-engagement"]])
+      expect(await statusOf(email)).toBe("rejected");
+  });
 
-    const one = await orchestrator.chat("follow up with Bea and Ivan again", "conv-r2");
-    const answers = ["r", "a"];
-    const ask = vi.fn(async () => answers.shift() ?? "r");
-    await answerApprovals(orchestrator, one, ask);
-    expect(ask).toHaveBeenCalledTimes(2);
-    expect(await sent()).toHaveLength(1);
+  it("input that ends before every approval is answered leaves them pending, nothing sent", async () => {
+    const out = await session("conv-eof", ["follow up with our four contacts", "y"]);
+    expect(out).toContain("they wait in `growth approvals`");
+    expect(await statusOf("bea.buyer@globex.com")).toBe("approved");
+    expect(await statusOf("ana.lopez@acme.com")).toBe("pending");
+    expect(await sent()).toBe(0);
   });
 });

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
 import { Command } from "commander";
+import type { Kysely } from "kysely";
 import { GrowthError } from "../../domain/errors.ts";
+import type { Database } from "../../store/schema.ts";
+import { answerApprovals } from "../approvals/answer.ts";
 import { withOrchestrator } from "../context.ts";
 import type { Orchestrator } from "../orchestrator.ts";
-import type { RunOutcome } from "../outcome.ts";
 import { liveProgress, outcomeText } from "../render.ts";
 
 /** `growth chat`: an interactive conversation; approvals are answered inline. */
@@ -15,41 +18,20 @@ export function chatCommand(): Command {
     )
     .option("--conversation <id>", "continue a conversation thread")
     .action(async (options: { conversation?: string }, command: Command) => {
-      const conversation = options.conversation ?? randomUUID();
-      const rl = createInterface({
-        input: process.stdin,
-        output: process.stdout,
-        terminal: process.stdin.isTTY,
-      });
       const live = liveProgress((text) => process.stdout.write(text));
       await withOrchestrator(
         command,
-        async ({ orchestrator, models }) => {
-          console.log(
-            `Growth Engine chat (conversation ${conversation}; ${models.description}). Type a request, or "exit".`,
-          );
-          for (;;) {
-            let line: string;
-            try {
-              line = (await rl.question("you> ")).trim();
-            } catch {
-              break; // input closed
-            }
-            if (line === "exit" || line === "quit") break;
-            if (!line) continue;
-            try {
-              let outcome = await orchestrator.chat(line, conversation);
-              live.end();
-              console.log(`\n${outcome.answer ?? ""}\n`);
-              outcome = await answerApprovals(orchestrator, outcome, (q) => rl.question(q));
-              console.log(outcomeText(outcome));
-            } catch (error) {
-              live.end();
-              if (!(error instanceof GrowthError)) throw error;
-              console.log(`error: ${error.message}`);
-            }
-          }
-          rl.close();
+        async ({ store, orchestrator, models }) => {
+          await chatSession({
+            orchestrator,
+            db: store.db,
+            conversation: options.conversation ?? randomUUID(),
+            input: process.stdin,
+            output: process.stdout,
+            terminal: process.stdin.isTTY === true,
+            mode: models.description,
+            endLive: live.end,
+          });
         },
         {
           onStep: ({ node }) => live.step(node),
@@ -60,43 +42,72 @@ export function chatCommand(): Command {
     });
 }
 
-/** Asks a person about each pending approval and resumes the run with the answers. */
-export async function answerApprovals(
-  orchestrator: Orchestrator,
-  outcome: RunOutcome,
-  ask: (question: string) => Promise<string>,
-): Promise<RunOutcome> {
-  let current = outcome;
-  // "A" or "R" answers every approval still open in this turn the same way.
-  let forAll: "approve" | "reject" | null = null;
-  while (current.status === "waiting_approval" && current.pendingApprovals.length > 0) {
-    let resumed: RunOutcome | null = null;
-    for (const approval of current.pendingApprovals) {
-      console.log(`\nApproval needed: ${approval.preview}\n  ${approval.reason}`);
-      let answer = forAll ?? "";
-      if (!forAll) {
-        const remaining = current.pendingApprovals.length;
-        const raw = (
-          await ask(`approve, reject or edit? [a/r/e${remaining > 1 ? `, A/R for all ${remaining}` : ""}] `)
-        ).trim();
-        if (raw === "A" || raw === "R") forAll = raw === "A" ? "approve" : "reject";
-        answer = forAll ?? raw.toLowerCase();
-      }
-      let verdict: Record<string, unknown>;
-      if (answer.startsWith("e")) {
-        const body = await ask("new text (one line): ");
-        verdict =
-          approval.actionType === "make_offer"
-            ? { verdict: "edit", edit: { terms: body } }
-            : { verdict: "edit", edit: { body } };
-      } else {
-        verdict = { verdict: answer.startsWith("a") ? "approve" : "reject" };
-      }
-      const result = await orchestrator.decide(approval.approvalId, { ...verdict, by: "chat" });
-      if (result.outcome) resumed = result.outcome;
+/** What a chat session runs on: the orchestrator, the store, and the input and output streams. */
+export interface ChatSessionOptions {
+  orchestrator: Orchestrator;
+  db: Kysely<Database>;
+  conversation: string;
+  input: Readable;
+  output: Writable;
+  terminal?: boolean;
+  /** The model mode, for the greeting. */
+  mode?: string;
+  /** Ends a partly written live-progress line before the answer is printed. */
+  endLive?: () => void;
+}
+
+/**
+ * The chat loop: reads requests line by line from `input` (piped or a terminal; lines typed ahead are kept),
+ * prints each turn's answer first, then asks about its approvals, then the route and decisions.
+ */
+export async function chatSession(options: ChatSessionOptions): Promise<void> {
+  const { orchestrator, db, conversation, output } = options;
+  const write = (text: string) => void output.write(`${text}\n`);
+  const rl = createInterface({ input: options.input, output, terminal: options.terminal ?? false });
+  const lines = rl[Symbol.asyncIterator]();
+  let ended = false;
+  const ask = async (question: string): Promise<string | null> => {
+    if (options.terminal) {
+      rl.setPrompt(question);
+      rl.prompt();
+    } else output.write(question);
+    const next = await lines.next();
+    if (next.done) {
+      ended = true;
+      return null;
     }
-    if (!resumed) break;
-    current = resumed;
+    if (!options.terminal) output.write("\n");
+    return next.value;
+  };
+  write(
+    `Growth Engine chat (conversation ${conversation}${options.mode ? `; ${options.mode}` : ""}). Type a request, or "exit".`,
+  );
+  try {
+    for (;;) {
+      const raw = await ask("you> ");
+      if (raw === null) break; // input closed
+      const line = raw.trim();
+      if (line === "exit" || line === "quit") break;
+      if (!line) continue;
+      try {
+        const outcome = await orchestrator.chat(line, conversation);
+        options.endLive?.();
+        // The answer comes first, also while the turn waits for approvals.
+        write(`\n${outcome.answer ?? ""}\n`);
+        const settled = await answerApprovals(orchestrator, db, outcome, { print: write, ask });
+        write(outcomeText(settled));
+        if (ended) {
+          if (settled.status === "waiting_approval")
+            write("Input ended before every approval was answered; they wait in `growth approvals`.");
+          break;
+        }
+      } catch (error) {
+        options.endLive?.();
+        if (!(error instanceof GrowthError)) throw error;
+        write(`error: ${error.message}`);
+      }
+    }
+  } finally {
+    rl.close();
   }
-  return current;
 }

@@ -1,21 +1,20 @@
 import cliProgress from "cli-progress";
 import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
-import { demoCandidates, nextDemoIndex } from "../../store/queries/demo-candidates.ts";
+import { nextDemoIndex } from "../../store/queries/demo-candidates.ts";
 import { countDeadLetters } from "../../store/repos/dead-letters.ts";
 import { usageSummary } from "../../store/repos/llm-calls.ts";
 import { unfinishedRuns } from "../../store/repos/runs.ts";
 import { withOrchestrator } from "../context.ts";
 import { DEMO_APPROVAL_POLICY_TEXT } from "../demo/approval-policy.ts";
 import { settleByDemoPolicy, settleLeftovers } from "../demo/settle.ts";
+import { demoStreamSource } from "../demo/source.ts";
 import { demoStream } from "../demo/stream.ts";
 import { DemoTally } from "../demo/summary.ts";
 import { buildReport, renderReport } from "../report/index.ts";
 import { pruneStore, pruneSummary } from "../retention.ts";
 import { RunControl } from "../run-control.ts";
-import { DEFAULT_ANCHOR, DEFAULT_SEED, formatSeedSummary, seedIfEmpty } from "../seed/index.ts";
-
-const DAY = 86_400_000;
+import { DEFAULT_SEED, formatSeedSummary, parseAnchor, seedAnchor, seedIfEmpty } from "../seed/index.ts";
 
 /** `growth demo` (what `npm start` runs): seed if empty, play growth events through the graph, then report. */
 export function demoCommand(): Command {
@@ -25,18 +24,25 @@ export function demoCommand(): Command {
     )
     .option("--events <n>", "how many stream events to play", (v) => Number.parseInt(v, 10), 500)
     .option("--seed <n>", "demo data and stream seed", (v) => Number.parseInt(v, 10), DEFAULT_SEED)
+    .option(
+      "--anchor <date>",
+      "the date an empty store's demo data ends on (ISO 8601; default: the start of today, UTC)",
+    )
     .option("--dry-run", "decide everything but execute no effect")
     .option("--no-progress", "no progress bar")
     .action(
       async (
-        options: { events: number; seed: number; dryRun?: boolean; progress: boolean },
+        options: { events: number; seed: number; anchor?: string; dryRun?: boolean; progress: boolean },
         command: Command,
       ) => {
         if (!Number.isInteger(options.events) || options.events < 1 || options.events > 100_000) {
           throw new UserError("events_invalid", "--events takes a whole number from 1 to 100000.");
         }
-        if (!Number.isInteger(options.seed))
-          throw new UserError("seed_invalid", "--seed takes a whole number.");
+        if (!Number.isInteger(options.seed) || options.seed < 0)
+          throw new UserError("seed_invalid", "--seed takes a non-negative whole number.");
+        const anchor = options.anchor === undefined ? seedAnchor(new Date()) : parseAnchor(options.anchor);
+        if (!anchor)
+          throw new UserError("anchor_invalid", "--anchor takes an ISO 8601 date such as 2026-12-01.");
         const started = performance.now();
         // SIGTERM / SIGINT drain at a superstep boundary; the next start resumes what was cut short.
         const control = new RunControl();
@@ -45,9 +51,12 @@ export function demoCommand(): Command {
           await withOrchestrator(
             command,
             async ({ store, orchestrator }) => {
-              const seeded = await seedIfEmpty(store, { seed: options.seed });
+              const seeded = await seedIfEmpty(store, { seed: options.seed, now: anchor });
+              const source = await demoStreamSource(store.db, new Date());
               console.log(
-                seeded ? formatSeedSummary(seeded, store.file) : `Using the data already in ${store.file}.`,
+                seeded
+                  ? formatSeedSummary(seeded, store.file)
+                  : `Using the data already in ${store.file}${source.record ? ` (seed ${source.record.seed}, anchored at ${source.record.anchor}; \`growth seed --force\` re-anchors it at today)` : ""}.`,
               );
 
               const tally = new DemoTally();
@@ -57,9 +66,10 @@ export function demoCommand(): Command {
 
               const from = await nextDemoIndex(store.db, options.seed);
               const to = from + options.events;
-              const stream = demoStream(await demoCandidates(store.db), {
+              // The stream depends on its seed and position only (see demoStreamSource), not on the store's changes.
+              const stream = demoStream(source.candidates, {
                 seed: options.seed,
-                start: new Date(Date.parse(DEFAULT_ANCHOR) + DAY),
+                start: source.start,
                 from,
                 to,
               });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Command } from "commander";
@@ -37,11 +37,42 @@ async function run(...args: string[]): Promise<string[]> {
 describe("growth seed", () => {
   const file = join(dir, "growth.db");
 
-  it("seeds an empty store and prints a one-paragraph summary", async () => {
-    const [summary, ...rest] = await run("--db", file, "seed");
+  it("seeds an empty store on the anchor it is given and prints a one-paragraph summary", async () => {
+    const [summary, ...rest] = await run("--db", file, "seed", "--anchor", "2026-11-01");
     expect(rest).toEqual([]);
     expect(summary).toMatch(/^Seeded .*growth\.db with seed 42 \(anchor 2026-11-01T00:00:00\.000Z/);
     expect(summary).toMatch(/320 accounts, [\d,]+ contacts/);
+  });
+
+  it("anchors at the start of the day it runs when no anchor is given", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2031-03-14T15:09:26Z") });
+    try {
+      const [summary] = await run("--db", join(dir, "today.db"), "seed");
+      expect(summary).toContain("(anchor 2031-03-14T00:00:00.000Z");
+    } finally {
+      vi.useRealTimers();
+    }
+    const store = await openStore(join(dir, "today.db"));
+    const last = await store.db
+      .selectFrom("touches")
+      .select((eb) => eb.fn.max("occurred_at").as("at"))
+      .executeTakeFirstOrThrow();
+    await store.close();
+    // The data reach up to the day it was seeded, so "the last 30 days" is populated.
+    expect(String(last.at) > "2031-03-07").toBe(true);
+    expect(String(last.at) <= "2031-03-14T00:00:00.000Z").toBe(true);
+  });
+
+  it("rejects an anchor that is not an ISO 8601 date", async () => {
+    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    await expect(run("--db", join(dir, "bad.db"), "seed", "--anchor", "next tuesday")).rejects.toThrow(
+      /ISO 8601 date, e\.g\. --anchor 2026-12-01/,
+    );
+    // A user error (exit 2), raised before the store is opened.
+    await expect(run("--db", join(dir, "bad.db"), "seed", "--anchor", "2026-02-31")).rejects.toBeInstanceOf(
+      UserError,
+    );
+    expect(existsSync(join(dir, "bad.db"))).toBe(false);
   });
 
   it("refuses a store with data with a user error (exit code 2) naming --force and --db", async () => {

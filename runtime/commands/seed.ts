@@ -1,12 +1,13 @@
 import { Command, InvalidArgumentError } from "commander";
+import { UserError } from "../../domain/errors.ts";
 import { withContext } from "../context.ts";
-import { DEFAULT_ANCHOR, DEFAULT_SEED, formatSeedSummary, runSeed } from "../seed/index.ts";
+import { DEFAULT_SEED, formatSeedSummary, parseAnchor, runSeed, seedAnchor } from "../seed/index.ts";
 
-/** `growth seed [--seed <n>] [--force]`: fills the store with the reproducible demo dataset. */
+/** `growth seed [--seed <n>] [--anchor <date>] [--force]`: fills the store with the reproducible demo dataset. */
 export function seedCommand(): Command {
   return new Command("seed")
     .description(
-      `Fill an empty store with a seeded, reproducible B2B demo dataset (anchored at ${DEFAULT_ANCHOR}).`,
+      "Fill an empty store with a seeded, reproducible B2B demo dataset ending on the anchor date (default: today).",
     )
     .option(
       "--seed <n>",
@@ -15,13 +16,24 @@ export function seedCommand(): Command {
       DEFAULT_SEED,
     )
     .option(
+      "--anchor <date>",
+      "the date the data ends on, ISO 8601 (default: the start of today, UTC); same seed and anchor, same data",
+    )
+    .option(
       "--force",
       "wipe the CRM tables (accounts, contacts, leads, opportunities, touches, …) and reseed",
     )
     .action(async function runSeedCommand(this: Command) {
-      const { seed, force } = this.opts<{ seed: number; force?: boolean }>();
+      const { seed, anchor, force } = this.opts<{ seed: number; anchor?: string; force?: boolean }>();
+      // Checked before the store is opened, so a bad anchor creates no file; a user error exits 2.
+      const now = anchor === undefined ? seedAnchor(new Date()) : parseAnchor(anchor);
+      if (!now)
+        throw new UserError(
+          "anchor_invalid",
+          "the anchor must be an ISO 8601 date, e.g. --anchor 2026-12-01.",
+        );
       await withContext(this, async ({ store }) => {
-        const report = await runSeed(store, { seed, force: force === true });
+        const report = await runSeed(store, { seed, now, force: force === true });
         console.log(formatSeedSummary(report, store.file));
       });
     });

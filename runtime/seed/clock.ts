@@ -27,3 +27,26 @@ export function seedClock(anchor: Date): SeedClock {
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }
+
+/** The anchor a seed made at `now` uses: the start of that UTC day, so runs on one day reproduce each other. */
+export function seedAnchor(now: Date): Date {
+  const day = new Date(now.getTime());
+  day.setUTCHours(0, 0, 0, 0);
+  return day;
+}
+
+/**
+ * Reads an anchor given on the command line: an ISO 8601 date (`2026-12-01`, midnight UTC) or date-time (UTC
+ * unless it names an offset); returns null when it is not one, so the caller can say what to type.
+ */
+export function parseAnchor(text: string): Date | null {
+  const t = text.trim();
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(t);
+  if (!m) return null;
+  const at = new Date(`${m[1]}T${m[2] ?? "00:00"}${m[3] ?? "Z"}`);
+  if (!Number.isFinite(at.getTime())) return null;
+  // "2026-02-31" would roll over to March: a day that does not exist is refused.
+  const [y, mo, d] = m[1]!.split("-").map(Number);
+  const day = new Date(Date.UTC(y!, mo! - 1, d!));
+  return day.getUTCMonth() === mo! - 1 && day.getUTCDate() === d ? at : null;
+}

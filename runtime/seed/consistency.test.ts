@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { AgentId, clusterOf } from "../../domain/agents.ts";
 import { FREE_MAIL_DOMAINS } from "./catalog-companies.ts";
 import { REPS } from "./catalog-people.ts";
-import { generateDemoData } from "./generate.ts";
+import { generateDemoData, REFERENCE_ANCHOR } from "./generate.ts";
 
-const data = generateDemoData();
+const data = generateDemoData({ now: new Date(REFERENCE_ANCHOR) });
 const DAY = 86_400_000;
 const accounts = new Map(data.accounts.map((a) => [a.domain, a]));
 const contacts = new Map(data.contacts.map((c) => [c.email, c]));

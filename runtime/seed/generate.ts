@@ -16,15 +16,16 @@ import { createTouchLog } from "./touch-log.ts";
 export const DEFAULT_SEED = 42;
 
 /**
- * The default anchor ("now") of the demo data: 2026-11-01T00:00:00Z. Every time in the dataset is derived
- * from it (history reaches about 18 months back), so the data never depends on the real clock.
+ * A fixed anchor for tests, benchmarks and the crash driver that reason about known dates. The CLI anchors
+ * at the start of the day it runs (`seedAnchor`), so recent windows are populated on any date.
  */
-export const DEFAULT_ANCHOR = "2026-11-01T00:00:00.000Z";
+export const REFERENCE_ANCHOR = "2026-11-01T00:00:00.000Z";
 
-/** What to generate from: a non-negative integer seed and the anchor date. */
+/** What to generate from: a non-negative integer seed and the anchor date ("now" for the dataset). */
 export interface DemoDataOptions {
   readonly seed?: number;
-  readonly now?: Date;
+  /** Every time in the dataset is derived from it (history reaches about 18 months back). */
+  readonly now: Date;
 }
 
 /** A complete demo dataset: rows for every CRM table, plus the seed and anchor that produced them. */
@@ -34,13 +35,13 @@ export interface DemoData extends SeedRows {
   readonly anchor: string;
 }
 
-/** Generates the demo dataset; pure: same seed and anchor, same rows, byte for byte. */
-export function generateDemoData(options: DemoDataOptions = {}): DemoData {
+/** Generates the demo dataset; pure: same seed and anchor, same rows, byte for byte; never reads the clock. */
+export function generateDemoData(options: DemoDataOptions): DemoData {
   const seed = options.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed) || seed < 0) {
     throw new RangeError(`The seed must be a non-negative integer; got ${seed}.`);
   }
-  const anchor = options.now ?? new Date(DEFAULT_ANCHOR);
+  const anchor = options.now;
   const clock = seedClock(anchor);
   const faker = (stream: number) => seededFaker(seed, stream, anchor);
 

@@ -1,10 +1,11 @@
 // The demo-data feature: a pure generator, the store seeding around it, and the summary `growth seed` prints.
+export { parseAnchor, seedAnchor } from "./clock.ts";
 export {
-  DEFAULT_ANCHOR,
   DEFAULT_SEED,
   type DemoData,
   type DemoDataOptions,
   generateDemoData,
+  REFERENCE_ANCHOR,
 } from "./generate.ts";
 export {
   runSeed,

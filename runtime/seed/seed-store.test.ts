@@ -6,11 +6,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { UserError } from "../../domain/errors.ts";
 import { openStore, type Store } from "../../store/db.ts";
 import { SEED_TABLES } from "../../store/seed-writer.ts";
+import { REFERENCE_ANCHOR } from "./generate.ts";
 import { runSeed, STORE_NOT_EMPTY, seedIfEmpty } from "./seed-store.ts";
 import { formatSeedSummary } from "./summary.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "growth-seed-"));
 const stores: Store[] = [];
+const now = new Date(REFERENCE_ANCHOR);
 afterAll(async () => {
   for (const s of stores) await s.close();
   rmSync(dir, { recursive: true, force: true });
@@ -45,8 +47,8 @@ async function dump(s: Store): Promise<string> {
 describe("seeding a store", () => {
   it("writes the same rows, byte for byte, into two store files", async () => {
     const [a, b] = [await store("a"), await store("b")];
-    const first = await seedIfEmpty(a, { seed: 42 });
-    await seedIfEmpty(b, { seed: 42 });
+    const first = await seedIfEmpty(a, { seed: 42, now });
+    await seedIfEmpty(b, { seed: 42, now });
     expect(first?.counts.touches).toBeGreaterThanOrEqual(10_000);
     // "Well under 10 s on a 2-core machine": generation plus the write, with room for a slow CI runner.
     expect(first?.elapsedMs).toBeLessThan(5_000);
@@ -58,18 +60,18 @@ describe("seeding a store", () => {
   it("seedIfEmpty is a no-op on a store that has data", async () => {
     const s = await store("a");
     const before = await dump(s);
-    expect(await seedIfEmpty(s, { seed: 7 })).toBeNull();
+    expect(await seedIfEmpty(s, { seed: 7, now })).toBeNull();
     expect(await dump(s)).toBe(before);
   });
 
   it("runSeed refuses a store with data (a user error, exit 2) and --force reseeds it like a fresh one", async () => {
     const s = await store("b");
-    const refusal = runSeed(s, { seed: 42 });
+    const refusal = runSeed(s, { seed: 42, now });
     await expect(refusal).rejects.toBeInstanceOf(UserError);
     await expect(refusal).rejects.toThrow(STORE_NOT_EMPTY);
-    await runSeed(s, { seed: 7, force: true });
+    await runSeed(s, { seed: 7, now, force: true });
     const fresh = await store("fresh-7");
-    await runSeed(fresh, { seed: 7 });
+    await runSeed(fresh, { seed: 7, now });
     expect(await dump(s)).toBe(await dump(fresh));
   });
 

@@ -14,15 +14,20 @@ export interface SeedReport {
 /** Options for seeding a store: the seed, the anchor date, and whether to wipe the CRM tables first. */
 export interface SeedStoreOptions {
   readonly seed?: number;
-  readonly now?: Date;
+  /** The anchor ("now" of the dataset); the CLI passes the start of the current UTC day. */
+  readonly now: Date;
   readonly replace?: boolean;
 }
 
 /** Generates the demo data and writes it in one transaction, wiping the CRM tables first when `replace` is set. */
-export async function seedStore(store: Store, options: SeedStoreOptions = {}): Promise<SeedReport> {
+export async function seedStore(store: Store, options: SeedStoreOptions): Promise<SeedReport> {
   const started = performance.now();
   const data = generateDemoData(options);
-  await writeSeed(store.db, data, { replace: options.replace ?? false, dialect: store.dialect });
+  await writeSeed(store.db, data, {
+    replace: options.replace ?? false,
+    dialect: store.dialect,
+    record: { seed: data.seed, anchor: data.anchor },
+  });
   return report(data, started);
 }
 
@@ -32,12 +37,16 @@ export async function seedStore(store: Store, options: SeedStoreOptions = {}): P
  */
 export async function seedIfEmpty(
   store: Store,
-  options: Omit<SeedStoreOptions, "replace"> = {},
+  options: Omit<SeedStoreOptions, "replace">,
 ): Promise<SeedReport | null> {
   if (!(await isStoreEmpty(store.db))) return null;
   const started = performance.now();
   const data = generateDemoData(options);
-  const written = await writeSeed(store.db, data, { onlyIfEmpty: true, dialect: store.dialect });
+  const written = await writeSeed(store.db, data, {
+    onlyIfEmpty: true,
+    dialect: store.dialect,
+    record: { seed: data.seed, anchor: data.anchor },
+  });
   return written ? report(data, started) : null;
 }
 
@@ -51,11 +60,11 @@ export const STORE_NOT_EMPTY =
  */
 export async function runSeed(
   store: Store,
-  options: { seed?: number; force?: boolean } = {},
+  options: { seed?: number; now: Date; force?: boolean },
 ): Promise<SeedReport> {
-  const seed = options.seed;
-  if (options.force) return seedStore(store, { seed, replace: true });
-  const report = await seedIfEmpty(store, { seed });
+  const { seed, now } = options;
+  if (options.force) return seedStore(store, { seed, now, replace: true });
+  const report = await seedIfEmpty(store, { seed, now });
   if (report === null) throw new UserError("store_not_empty", STORE_NOT_EMPTY);
   return report;
 }

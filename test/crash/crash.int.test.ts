@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedIfEmpty } from "../../runtime/seed/index.ts";
+import { REFERENCE_ANCHOR, seedIfEmpty } from "../../runtime/seed/index.ts";
 import { openStore } from "../../store/db.ts";
 import { crashFigures } from "./invariants.ts";
 
@@ -96,7 +96,7 @@ describe("crash test: SIGKILL at random points, then resume", () => {
   it(`loses no accepted event and repeats no effect across ${KILLS}+ kills`, async () => {
     const file = join(dir, "growth.db");
     const seeding = await openStore(file);
-    await seedIfEmpty(seeding, { seed: SEED });
+    await seedIfEmpty(seeding, { seed: SEED, now: new Date(REFERENCE_ANCHOR) });
     await seeding.close();
 
     const random = rng(20261125);

@@ -8,7 +8,7 @@ import { settleByDemoPolicy, settleLeftovers } from "../../runtime/demo/settle.t
 import { demoStream } from "../../runtime/demo/stream.ts";
 import { createLogger } from "../../runtime/logger.ts";
 import { Orchestrator } from "../../runtime/orchestrator.ts";
-import { DEFAULT_ANCHOR } from "../../runtime/seed/index.ts";
+import { REFERENCE_ANCHOR } from "../../runtime/seed/index.ts";
 import { openStore } from "../../store/db.ts";
 import { demoCandidates, nextDemoIndex } from "../../store/queries/demo-candidates.ts";
 
@@ -36,7 +36,7 @@ process.stdout.write(`${JSON.stringify({ ready: true, resumed })}\n`);
 const from = await nextDemoIndex(store.db, seed);
 const stream = demoStream(await demoCandidates(store.db), {
   seed,
-  start: new Date(Date.parse(DEFAULT_ANCHOR) + 86_400_000),
+  start: new Date(Date.parse(REFERENCE_ANCHOR) + 86_400_000),
   from,
   to: from + count,
 });
