@@ -8,6 +8,7 @@ import { jsonSchemaOf } from "../agents/llm/tool-specs.ts";
 import { AgentId } from "../domain/agents.ts";
 import { GrowthError } from "../domain/errors.ts";
 import type { ChatClient } from "../models/client.ts";
+import type { DeadlineBook } from "../models/deadline.ts";
 import type { PriceTable } from "../models/prices.ts";
 import type { LoadedPrompt } from "../prompts/load.ts";
 import type { ChatRouter } from "./deps.ts";
@@ -31,6 +32,8 @@ export interface LlmRouterOptions {
   readonly agents: readonly AgentDefinition[];
   readonly prompt: LoadedPrompt;
   readonly prices: PriceTable;
+  /** The run deadlines; the router takes only its share, so the agents and their fallbacks keep time. */
+  readonly deadlines?: DeadlineBook;
   readonly ledger?: LedgerSink;
   readonly context?: () => LlmCallContext;
   readonly clock?: () => Date;
@@ -54,13 +57,15 @@ export function llmChatRouter(
   const via = `llm:${client.provider}:${client.model}`;
 
   return async function routeChatByModel(text: string) {
+    const context = (options.context ?? graphRunContext)();
+    const deadlineAt = options.deadlines?.router(context.runId);
     const recorder = stepRecorder(
       options.ledger,
       options.prices,
       {
         agent: "supervisor",
         prompt: { id: options.prompt.id, version: options.prompt.version, hash: options.prompt.hash },
-        context: (options.context ?? graphRunContext)(),
+        context,
       },
       1,
       clock,
@@ -75,6 +80,7 @@ export function llmChatRouter(
         ],
         tools: [{ name: ROUTE_TOOL, description: "Route the request to agents.", parameters }],
         toolChoice: ROUTE_TOOL,
+        ...(deadlineAt !== undefined ? { deadlineAt } : {}),
         onAttempt: recorder.onAttempt,
       });
       const call = response.toolCalls.find((c) => c.name === ROUTE_TOOL);

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { AGENT_IDS, type AgentId } from "../domain/agents.ts";
 import { UserError } from "../domain/errors.ts";
+import { DEFAULT_DEADLINE, type DeadlineSettings } from "./deadline.ts";
 import { DEFAULT_PRICES, PriceTable } from "./prices.ts";
 import { DEFAULT_RECORDINGS_DIR, ReplayMode, type ReplaySettings } from "./replay/mode.ts";
 import { type ModelSpec, type Provider, parseModelSpec } from "./spec.ts";
@@ -21,7 +22,10 @@ export interface ModelConfig {
   readonly router: ModelSpec;
   readonly fallback: ModelSpec | null;
   readonly providers: Readonly<Record<Provider, ProviderSettings>>;
+  /** The ceiling of one attempt; the run's deadline cuts it shorter when less time is left. */
   readonly timeoutMs: number;
+  /** The run (or chat turn) deadline that model calls, fallbacks and node timeouts are derived from. */
+  readonly deadline: DeadlineSettings;
   /** Total attempts per call, the first one included. */
   readonly maxAttempts: number;
   readonly backoff: { readonly initialMs: number; readonly maxMs: number; readonly maxRetryAfterMs: number };
@@ -42,6 +46,8 @@ export const ModelConfigFile = z
     agents: z.partialRecord(z.enum([...AGENT_IDS, "supervisor"]), z.string()).optional(),
     baseUrls: z.object({ openai: z.url().optional(), anthropic: z.url().optional() }).strict().optional(),
     timeoutMs: z.number().int().min(1_000).max(600_000).optional(),
+    runDeadlineMs: z.number().int().min(1).optional(),
+    playbookReserveMs: z.number().int().min(1).optional(),
     maxAttempts: z.number().int().min(1).max(10).optional(),
     maxSteps: z.number().int().min(1).max(20).optional(),
     maxOutputTokens: z.number().int().min(64).max(64_000).optional(),
@@ -96,6 +102,7 @@ export function loadModelConfig(env: Env = process.env): { config: ModelConfig; 
       fallback: fallbackText === undefined ? null : spec("GROWTH_FALLBACK_MODEL", fallbackText),
       providers,
       timeoutMs: int(env, "GROWTH_LLM_TIMEOUT_MS", file.timeoutMs ?? 60_000, 1_000, 600_000),
+      deadline: deadlineSettings(env, file),
       maxAttempts: int(env, "GROWTH_LLM_MAX_ATTEMPTS", file.maxAttempts ?? 3, 1, 10),
       backoff: { initialMs: 500, maxMs: 20_000, maxRetryAfterMs: 60_000 },
       breaker: { failures: 5, halfOpenAfterMs: 30_000 },
@@ -185,6 +192,36 @@ function replaySettings(env: Env, file: ModelConfigFile): ReplaySettings {
   }
   const dir = env.GROWTH_RECORDINGS_DIR?.trim() || file.recordingsDir || DEFAULT_RECORDINGS_DIR;
   return { mode: mode.data, dir: resolve(dir) };
+}
+
+function deadlineSettings(env: Env, file: ModelConfigFile): DeadlineSettings {
+  const runMs = positive(env, "GROWTH_RUN_DEADLINE_MS", file.runDeadlineMs ?? DEFAULT_DEADLINE.runMs);
+  const reserve = positive(
+    env,
+    "GROWTH_PLAYBOOK_RESERVE_MS",
+    file.playbookReserveMs ?? DEFAULT_DEADLINE.playbookReserveMs,
+  );
+  if (reserve >= runMs) {
+    throw new UserError(
+      "model_setting_invalid",
+      `GROWTH_PLAYBOOK_RESERVE_MS (${reserve}) must be less than GROWTH_RUN_DEADLINE_MS (${runMs}), or model calls get no time.`,
+    );
+  }
+  return { ...DEFAULT_DEADLINE, runMs, playbookReserveMs: reserve };
+}
+
+/** A setting that must be a positive number (a budget or a deadline); anything else names the setting. */
+export function positive(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new UserError(
+      "model_setting_invalid",
+      `${name}="${raw}" must be a positive number; set it or unset it.`,
+    );
+  }
+  return value;
 }
 
 function checkUnknownOverrides(env: Env): void {

@@ -30,6 +30,7 @@ export function createModelRegistry(
     maxAttempts: config.maxAttempts,
     backoff: config.backoff,
     breaker: config.breaker,
+    minAttemptMs: config.deadline.minAttemptMs,
     ...overrides,
   };
   const breakers = new Map<Provider, CircuitBreakerPolicy>();

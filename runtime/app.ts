@@ -7,6 +7,7 @@ import { createCheckpointer } from "../graph/checkpointer.ts";
 import type { AgentRunner, ChatRouter } from "../graph/deps.ts";
 import { llmChatRouter } from "../graph/llm-chat-router.ts";
 import { loadModelConfig, type ModelConfig } from "../models/config.ts";
+import { agentNodeTimeoutMs, deadlineBook } from "../models/deadline.ts";
 import { createModelRegistry, type ModelRegistry } from "../models/factory.ts";
 import type { ResilienceOptions } from "../models/resilience.ts";
 import { formatModelSpec } from "../models/spec.ts";
@@ -14,6 +15,7 @@ import { loadPrompts } from "../prompts/load.ts";
 import type { Store } from "../store/db.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
 import { Orchestrator, type OrchestratorOptions } from "./orchestrator.ts";
+import { recordingRouter } from "./route-record.ts";
 
 /** Live hooks of LLM mode: model text as it streams, and which path served each agent. */
 export interface ModelHooks {
@@ -63,11 +65,13 @@ export function buildModelMode(
   const registry = createModelRegistry(config, options.resilience);
   const prompts = loadPrompts();
   const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
+  const deadlines = deadlineBook(config.deadline);
   const runner = llmAgentRunner({
     models: registry,
     prompts,
     prices: config.prices,
     maxSteps: config.maxSteps,
+    deadlines,
     ledger,
     logger,
     ...(options.onToken ? { onToken: options.onToken } : {}),
@@ -78,15 +82,19 @@ export function buildModelMode(
     return result;
   };
   const routerClient = registry.router();
-  const routeChat = routerClient
-    ? llmChatRouter(routerClient, matcher, {
-        agents: AGENT_LIST,
-        prompt: prompts.supervisor,
-        prices: config.prices,
-        ledger,
-        logger,
-      })
-    : matcher;
+  const routeChat = recordingRouter(
+    store,
+    routerClient
+      ? llmChatRouter(routerClient, matcher, {
+          agents: AGENT_LIST,
+          prompt: prompts.supervisor,
+          prices: config.prices,
+          deadlines,
+          ledger,
+          logger,
+        })
+      : matcher,
+  );
   const fallback = config.fallback ? ` (fallback ${formatModelSpec(config.fallback)})` : "";
   return {
     mode: "llm",
@@ -116,7 +124,9 @@ export function createApp(
     checkpointer: overrides.checkpointer ?? createCheckpointer({ kind: "sqlite", file: store.file }),
     agents: AGENTS,
     routeChat: models.routeChat,
-    ...(models.runAgent ? { runAgent: models.runAgent } : {}),
+    ...(models.runAgent
+      ? { runAgent: models.runAgent, agentTimeoutMs: agentNodeTimeoutMs(config.deadline) }
+      : {}),
     ...overrides,
   });
   return { orchestrator, models };

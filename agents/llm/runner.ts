@@ -1,8 +1,9 @@
 import { isGraphBubbleUp } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import type { AgentId } from "../../domain/agents.ts";
-import { SystemError } from "../../domain/errors.ts";
+import { ModelError, SystemError } from "../../domain/errors.ts";
 import type { ChatClient } from "../../models/client.ts";
+import { DEFAULT_DEADLINE, type DeadlineBook, deadlineBook } from "../../models/deadline.ts";
 import type { PriceTable } from "../../models/prices.ts";
 import type { LoadedPrompt, PromptId } from "../../prompts/load.ts";
 import type { AgentDefinition, AgentInput, AgentKit, AgentResult } from "../agent.ts";
@@ -27,6 +28,8 @@ export interface LlmRunnerDeps {
   readonly prompts: Readonly<Record<PromptId, LoadedPrompt>>;
   readonly prices: PriceTable;
   readonly maxSteps: number;
+  /** The run deadlines every model call's timeout and attempts come from; one with defaults when absent. */
+  readonly deadlines?: DeadlineBook;
   readonly ledger?: LedgerSink;
   readonly context?: () => LlmCallContext;
   readonly onToken?: (agent: AgentId, token: string) => void;
@@ -35,12 +38,13 @@ export interface LlmRunnerDeps {
 }
 
 /**
- * Runs agents on their models: primary, then the secondary provider, then the playbook when a provider
- * fails (after its retries, or with its breaker open). A model that misbehaves twice is a ModelError, and
- * interrupts are re-thrown: neither falls back.
+ * Runs agents on their models: primary, then the secondary provider, then the playbook when a path fails
+ * (a provider after its retries, with its breaker open or out of deadline; a model whose output stays
+ * invalid after its repair, or that hits the step cap). Interrupts are re-thrown, never fallen back from.
  */
 export function llmAgentRunner(deps: LlmRunnerDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const deadlines = deps.deadlines ?? deadlineBook(DEFAULT_DEADLINE);
   return async function runAgentOnModel(
     agent: AgentDefinition,
     input: AgentInput,
@@ -58,17 +62,21 @@ export function llmAgentRunner(deps: LlmRunnerDeps) {
     const paths = [["primary", primary] as const, ["secondary", secondary] as const];
     for (const [path, client] of paths) {
       if (!client) continue;
+      const runId = who.context.runId;
+      const deadlineAt =
+        path === "primary" ? deadlines.primary(runId, secondary !== null) : deadlines.secondary(runId);
       try {
         const result = await runToolLoop(agent, input, kit, {
           client,
           system: prompt.text,
           maxSteps: deps.maxSteps,
+          deadlineAt,
           recorder: (step) => stepRecorder(deps.ledger, deps.prices, who, step, clock),
           ...(deps.onToken ? { onToken: (t: string) => deps.onToken?.(agent.id, t) } : {}),
         });
         return { ...result, servedBy: { path, model: `${client.provider}:${client.model}`, reason } };
       } catch (error) {
-        if (isGraphBubbleUp(error) || !isProviderFailure(error)) throw error;
+        if (isGraphBubbleUp(error) || !(isProviderFailure(error) || error instanceof ModelError)) throw error;
         reason = error.code;
         deps.logger?.warn({ agent: agent.id, path, code: error.code }, "model path failed; falling back");
       }

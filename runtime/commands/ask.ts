@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Command } from "commander";
 import { withOrchestrator } from "../context.ts";
+import { pathsJson } from "../outcome.ts";
 import { liveProgress, outcomeJson, outcomeText } from "../render.ts";
 
 /** `growth ask "<request>"`: one chat turn, answered and shown with its route and decisions. */
@@ -28,13 +29,14 @@ export function askCommand(): Command {
           : {};
         await withOrchestrator(
           command,
-          async ({ orchestrator }) => {
+          async ({ orchestrator, store }) => {
             const outcome = await orchestrator.chat(words.join(" "), options.conversation ?? randomUUID(), {
               dryRun: options.dryRun,
             });
             live?.end();
             if (options.json) {
-              console.log(JSON.stringify(outcomeJson(outcome), null, 2));
+              const paths = await pathsJson(store, outcome);
+              console.log(JSON.stringify({ ...outcomeJson(outcome), ...paths }, null, 2));
             } else {
               if (live) console.log("");
               console.log(outcome.answer ?? "");

@@ -4,6 +4,7 @@ import { UserError } from "../../domain/errors.ts";
 import { recordRejection } from "../../store/repos/rejections.ts";
 import { withContext, withOrchestrator } from "../context.ts";
 import { Orchestrator } from "../orchestrator.ts";
+import { pathsJson } from "../outcome.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
 
 /** Reads a JSON document from a file or standard input (`-`), with a clear message when it is not JSON. */
@@ -69,7 +70,7 @@ export function emitCommand(): Command {
           throw error;
         }
       }
-      await withOrchestrator(command, async ({ orchestrator }) => {
+      await withOrchestrator(command, async ({ orchestrator, store }) => {
         // A run an earlier process left mid-way is finished first, so its thread is free for the new event.
         const resumed = await orchestrator.resumeUnfinished();
         if (resumed.length > 0) console.error(`Resumed ${resumed.length} unfinished run(s) first.`);
@@ -77,7 +78,8 @@ export function emitCommand(): Command {
         for (const raw of raws)
           outcomes.push(await orchestrator.submitEvent(raw, { dryRun: options.dryRun }));
         if (options.json) {
-          const json = outcomes.map(outcomeJson);
+          const json = [];
+          for (const o of outcomes) json.push({ ...outcomeJson(o), ...(await pathsJson(store, o)) });
           console.log(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
         } else {
           console.log(outcomes.map(outcomeText).join("\n\n"));
