@@ -17,7 +17,24 @@ export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
     json = {};
   }
   const { $schema: _drop, ...rest } = json;
-  return rest;
+  return compact(rest) as Record<string, unknown>;
+}
+
+/**
+ * Drops what tells a model nothing but costs prompt tokens: the safe-integer bounds zod writes on every
+ * integer and the long regex behind `format: "email"`. Arguments are still validated by the full zod schema.
+ */
+function compact(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(compact);
+  if (!node || typeof node !== "object") return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === "maximum" || key === "minimum") && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER)
+      continue;
+    if (key === "pattern" && "format" in node) continue;
+    out[key] = compact(value);
+  }
+  return out;
 }
 
 /** One of the agent's tools, as the model sees it. */
