@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ProposedActionBody } from "../../domain/actions.ts";
 import { AgentId } from "../../domain/agents.ts";
 import { loadPrompts } from "../../prompts/load.ts";
+import type { AgentInput } from "../agent.ts";
 import { AGENT_LIST } from "../index.ts";
 import { inputMessage } from "./input-message.ts";
 import { SUBMIT_TOOL, submitSpec, toolSpec } from "./tool-specs.ts";
@@ -20,14 +21,14 @@ const raw = (schema: z.ZodType) => {
 };
 
 describe("prompt tokens of an agent's first call (system, user message, tools), o200k_base", () => {
-  const input = {
+  const input: AgentInput = {
     request: {
       kind: "event" as const,
       eventId: "e1",
       event: {
         event_type: "lead_qualified" as const,
         source_agent: "marketing-analytics",
-        entity_type: "lead",
+        entity_type: "lead" as const,
         entity_id: "ana.lopez@acme.com",
         action: "qualified",
         data: { score: 82 },
