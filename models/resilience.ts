@@ -42,12 +42,13 @@ export function backoffDelay(attempt: number, error: unknown, options: Resilienc
 }
 
 /** One provider's circuit breaker (closed, open, half-open), shared by every client of that provider. */
-export function providerBreaker(options: ResilienceOptions): CircuitBreakerPolicy {
+export function providerBreaker(options: ResilienceOptions, initialState?: unknown): CircuitBreakerPolicy {
   return circuitBreaker(
     handleWhen((e) => e instanceof GrowthError && e.errorClass === "transient"),
     {
       halfOpenAfter: options.breaker.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(options.breaker.failures),
+      ...(initialState !== undefined ? { initialState } : {}),
     },
   );
 }

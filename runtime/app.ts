@@ -11,10 +11,14 @@ import { agentNodeTimeoutMs, deadlineBook } from "../models/deadline.ts";
 import { createModelRegistry, type ModelRegistry } from "../models/factory.ts";
 import type { ResilienceOptions } from "../models/resilience.ts";
 import { formatModelSpec } from "../models/spec.ts";
+import type { StatePersistence } from "../models/state-persistence.ts";
 import { loadPrompts } from "../prompts/load.ts";
 import type { Store } from "../store/db.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
+import type { ReliabilityState } from "../store/repos/reliability-state.ts";
 import { Orchestrator, type OrchestratorOptions } from "./orchestrator.ts";
+import { AgentGuard } from "./reliability/agent-guard.ts";
+import { storePersistence } from "./reliability/store-persistence.ts";
 import { recordingRouter } from "./route-record.ts";
 
 /** Live hooks of LLM mode: model text as it streams, and which path served each agent. */
@@ -31,6 +35,8 @@ export interface AppOptions extends Partial<Omit<OrchestratorOptions, "store" | 
   readonly modelConfig?: ModelConfig;
   /** Resilience settings that win over the config's (tests shorten backoff and breaker windows). */
   readonly resilience?: Partial<ResilienceOptions>;
+  /** Breaker and budget state loaded from the store (`loadReliabilityState`); none: start closed and full. */
+  readonly reliability?: ReliabilityState;
 }
 
 /** The model side of the app: playbook or LLM mode, with the runner and router it built. */
@@ -49,7 +55,7 @@ export function buildModelMode(
   store: Store,
   logger: Logger,
   config: ModelConfig,
-  options: ModelHooks & { resilience?: Partial<ResilienceOptions> } = {},
+  options: ModelHooks & { resilience?: Partial<ResilienceOptions>; persistence?: StatePersistence } = {},
 ): ModelMode {
   const matcher = matcherChatRouter(AGENT_LIST);
   const specs = [config.defaultModel, config.router, ...Object.values(config.agents)];
@@ -62,7 +68,7 @@ export function buildModelMode(
       routeChat: matcher,
     };
   }
-  const registry = createModelRegistry(config, options.resilience);
+  const registry = createModelRegistry(config, options.resilience, options.persistence);
   const prompts = loadPrompts();
   const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
   const deadlines = deadlineBook(config.deadline);
@@ -110,10 +116,12 @@ export function createApp(
   store: Store,
   logger: Logger,
   options: AppOptions = {},
-): { orchestrator: Orchestrator; models: ModelMode } {
-  const { env, modelConfig, resilience, onToken, onServed, ...overrides } = options;
+): { orchestrator: Orchestrator; models: ModelMode; flush: () => Promise<void> } {
+  const { env, modelConfig, resilience, onToken, onServed, reliability, ...overrides } = options;
   const config = modelConfig ?? loadModelConfig(env ?? process.env).config;
+  const persistence = storePersistence(store, reliability ?? {});
   const models = buildModelMode(store, logger, config, {
+    persistence,
     ...(resilience ? { resilience } : {}),
     ...(onToken ? { onToken } : {}),
     ...(onServed ? { onServed } : {}),
@@ -123,13 +131,14 @@ export function createApp(
     logger,
     checkpointer: overrides.checkpointer ?? createCheckpointer({ kind: "sqlite", file: store.file }),
     agents: AGENTS,
+    agentGuard: overrides.agentGuard ?? new AgentGuard({ persistence }),
     routeChat: models.routeChat,
     ...(models.runAgent
       ? { runAgent: models.runAgent, agentTimeoutMs: agentNodeTimeoutMs(config.deadline) }
       : {}),
     ...overrides,
   });
-  return { orchestrator, models };
+  return { orchestrator, models, flush: persistence.flush };
 }
 
 /**

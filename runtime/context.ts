@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { loadModelConfig } from "../models/config.ts";
 import { openStore, resolveDbFile, type Store } from "../store/db.ts";
+import { loadReliabilityState } from "../store/repos/reliability-state.ts";
 import { type AppOptions, createApp, type ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Orchestrator } from "./orchestrator.ts";
@@ -47,7 +48,16 @@ export async function withOrchestrator<T>(
   const { config, notice } = loadModelConfig(overrides.env ?? process.env);
   showModelNotice(notice);
   return withContext(command, async (ctx) => {
-    const { orchestrator, models } = createApp(ctx.store, ctx.logger, { modelConfig: config, ...overrides });
-    return fn({ ...ctx, orchestrator, models });
+    const reliability = await loadReliabilityState(ctx.store.db);
+    const { orchestrator, models, flush } = createApp(ctx.store, ctx.logger, {
+      modelConfig: config,
+      reliability,
+      ...overrides,
+    });
+    try {
+      return await fn({ ...ctx, orchestrator, models });
+    } finally {
+      await flush();
+    }
   });
 }

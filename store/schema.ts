@@ -273,6 +273,14 @@ export interface Database {
   runs: RunsTable;
   llm_calls: LlmCallsTable;
   rejections: RejectionsTable;
+  reliability_state: ReliabilityStateTable;
+}
+
+/** Breaker and retry-budget state shared by every process: one JSON document per key. */
+export interface ReliabilityStateTable {
+  key: string;
+  state: string;
+  updated_at: Iso;
 }
 
 /** Input refused at a boundary: why, a hash and size of what came in (never the text: it may hold personal data). */

@@ -81,10 +81,10 @@ describe("growth usage", () => {
     expect(await run()).toBe(
       [
         "LLM usage, by agent:",
-        "agent            calls  input  cached  output                     cost",
-        "supervisor           1    300       0      20                $0.000400",
-        "lead-engagement      3   2500     200     250  $0.000300 (+1 unpriced)",
-        "total                4   2800     200     270  $0.000700 (+1 unpriced)",
+        "agent            calls  attempts  input  cached  output                     cost",
+        "supervisor           1         1    300       0      20                $0.000400",
+        "lead-engagement      3         3   2500     200     250  $0.000300 (+1 unpriced)",
+        "total                4         4   2800     200     270  $0.000700 (+1 unpriced)",
       ].join("\n"),
     );
   });
@@ -105,6 +105,7 @@ describe("growth usage", () => {
     ]);
     expect(byDay.total).toEqual({
       calls: 4,
+      attempts: 4,
       inputTokens: 2_800,
       outputTokens: 270,
       cachedTokens: 200,

@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect.ts";
 import { initialMigration } from "./001-initial.ts";
 import { llmCallsMigration } from "./002-llm-calls.ts";
 import { rejectionsMigration } from "./003-rejections.ts";
+import { reliabilityStateMigration } from "./006-reliability-state.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "001-initial": initialMigration(dialect),
     "002-llm-calls": llmCallsMigration(dialect),
     "003-rejections": rejectionsMigration(dialect),
+    "006-reliability-state": reliabilityStateMigration(dialect),
   };
 }
