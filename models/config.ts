@@ -3,7 +3,9 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { AGENT_IDS, type AgentId } from "../domain/agents.ts";
 import { UserError } from "../domain/errors.ts";
+import { type Budgets, BudgetsFile, loadBudgets } from "./budgets.ts";
 import { DEFAULT_DEADLINE, type DeadlineSettings } from "./deadline.ts";
+import { positive } from "./positive-setting.ts";
 import { DEFAULT_PRICES, PriceTable } from "./prices.ts";
 import { DEFAULT_RECORDINGS_DIR, ReplayMode, type ReplaySettings } from "./replay/mode.ts";
 import { type ModelSpec, type Provider, parseModelSpec } from "./spec.ts";
@@ -36,6 +38,8 @@ export interface ModelConfig {
   readonly prices: PriceTable;
   /** Record/replay of LLM HTTP calls (`GROWTH_LLM_REPLAY`, `GROWTH_RECORDINGS_DIR`). */
   readonly replay: ReplaySettings;
+  /** Token and money budgets per run, conversation and UTC day, with per-agent overrides. */
+  readonly budgets: Budgets;
 }
 
 /** The optional JSON config file (`GROWTH_MODELS_FILE`); the environment wins over it. */
@@ -54,6 +58,7 @@ export const ModelConfigFile = z
     prices: PriceTable.optional(),
     replay: ReplayMode.optional(),
     recordingsDir: z.string().min(1).optional(),
+    budgets: BudgetsFile.optional(),
   })
   .strict();
 export type ModelConfigFile = z.infer<typeof ModelConfigFile>;
@@ -110,6 +115,7 @@ export function loadModelConfig(env: Env = process.env): { config: ModelConfig; 
       maxOutputTokens: file.maxOutputTokens ?? 2_048,
       prices: { ...DEFAULT_PRICES, ...file.prices },
       replay,
+      budgets: loadBudgets(env, file.budgets),
     },
   };
 }
@@ -208,20 +214,6 @@ function deadlineSettings(env: Env, file: ModelConfigFile): DeadlineSettings {
     );
   }
   return { ...DEFAULT_DEADLINE, runMs, playbookReserveMs: reserve };
-}
-
-/** A setting that must be a positive number (a budget or a deadline); anything else names the setting. */
-export function positive(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new UserError(
-      "model_setting_invalid",
-      `${name}="${raw}" must be a positive number; set it or unset it.`,
-    );
-  }
-  return value;
 }
 
 function checkUnknownOverrides(env: Env): void {

@@ -14,6 +14,7 @@ import { formatModelSpec } from "../models/spec.ts";
 import type { StatePersistence } from "../models/state-persistence.ts";
 import { loadPrompts } from "../prompts/load.ts";
 import type { Store } from "../store/db.ts";
+import { llmSpend } from "../store/queries/llm-spend.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
 import type { ReliabilityState } from "../store/repos/reliability-state.ts";
 import { Orchestrator, type OrchestratorOptions } from "./orchestrator.ts";
@@ -78,6 +79,7 @@ export function buildModelMode(
     prices: config.prices,
     maxSteps: config.maxSteps,
     deadlines,
+    budgets: { limits: config.budgets, spendOf: (scope) => llmSpend(store.db, scope) },
     ledger,
     logger,
     ...(options.onToken ? { onToken: options.onToken } : {}),

@@ -14,6 +14,8 @@ export interface LoopOptions {
   readonly maxSteps: number;
   /** When this path must stop, ms since the epoch (from the run's deadline). */
   readonly deadlineAt?: number;
+  /** Called before every model call; throws when a budget is spent. */
+  readonly beforeCall?: () => Promise<void>;
   /** What the run remembers of earlier chat turns, for the first user message. */
   readonly memory?: string | null;
   readonly onToken?: (token: string) => void;
@@ -47,6 +49,7 @@ export async function runToolLoop(
   let repairing = false;
   let forceSubmit = false;
   for (let step = 1; step <= options.maxSteps; step += 1) {
+    await options.beforeCall?.();
     const recorder = options.recorder(step);
     const last = step === options.maxSteps;
     let verdict: StepVerdict | null = null;

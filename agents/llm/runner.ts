@@ -1,12 +1,14 @@
 import { isGraphBubbleUp } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import type { AgentId } from "../../domain/agents.ts";
-import { ModelError, SystemError } from "../../domain/errors.ts";
+import { GrowthError, ModelError, SystemError } from "../../domain/errors.ts";
+import type { Budgets } from "../../models/budgets.ts";
 import type { ChatClient } from "../../models/client.ts";
 import { DEFAULT_DEADLINE, type DeadlineBook, deadlineBook } from "../../models/deadline.ts";
 import type { PriceTable } from "../../models/prices.ts";
 import type { LoadedPrompt, PromptId } from "../../prompts/load.ts";
 import type { AgentDefinition, AgentInput, AgentKit, AgentResult } from "../agent.ts";
+import { checkBudgets, type SpendOf } from "./budget-check.ts";
 import { type LedgerSink, recordFallback, stepRecorder } from "./ledger.ts";
 import { runToolLoop } from "./loop.ts";
 import { graphRunContext, type LlmCallContext } from "./run-context.ts";
@@ -31,6 +33,8 @@ export interface LlmRunnerDeps {
   /** The run deadlines every model call's timeout and attempts come from; one with defaults when absent. */
   readonly deadlines?: DeadlineBook;
   readonly ledger?: LedgerSink;
+  /** Token and money budgets, checked against `spendOf` (the ledger) before every model call. */
+  readonly budgets?: { readonly limits: Budgets; readonly spendOf: SpendOf };
   readonly context?: () => LlmCallContext;
   readonly onToken?: (agent: AgentId, token: string) => void;
   readonly clock?: () => Date;
@@ -59,6 +63,10 @@ export function llmAgentRunner(deps: LlmRunnerDeps) {
       context: (deps.context ?? graphRunContext)(),
     };
     let reason: string | null = null;
+    const budgets = deps.budgets;
+    const beforeCall = budgets
+      ? () => checkBudgets(budgets.limits, budgets.spendOf, agent.id, who.context, clock())
+      : undefined;
     const paths = [["primary", primary] as const, ["secondary", secondary] as const];
     for (const [path, client] of paths) {
       if (!client) continue;
@@ -71,11 +79,17 @@ export function llmAgentRunner(deps: LlmRunnerDeps) {
           system: prompt.text,
           maxSteps: deps.maxSteps,
           deadlineAt,
+          ...(beforeCall ? { beforeCall } : {}),
           recorder: (step) => stepRecorder(deps.ledger, deps.prices, who, step, clock),
           ...(deps.onToken ? { onToken: (t: string) => deps.onToken?.(agent.id, t) } : {}),
         });
         return { ...result, servedBy: { path, model: `${client.provider}:${client.model}`, reason } };
       } catch (error) {
+        if (error instanceof GrowthError && error.code === "budget_exhausted") {
+          reason = error.code; // a spent budget is spent on every path: straight to the playbook
+          deps.logger?.warn({ agent: agent.id, path, details: error.details }, error.message);
+          break;
+        }
         if (isGraphBubbleUp(error) || !(isProviderFailure(error) || error instanceof ModelError)) throw error;
         reason = error.code;
         deps.logger?.warn({ agent: agent.id, path, code: error.code }, "model path failed; falling back");

@@ -1,6 +1,8 @@
 import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
+import { loadModelConfig } from "../../models/config.ts";
 import { usageSummary } from "../../store/repos/llm-calls.ts";
+import { budgetLines, budgetReport } from "../budget-report.ts";
 import { withContext } from "../context.ts";
 import { sumUsage, usageTable } from "../render.ts";
 
@@ -48,8 +50,10 @@ export function usageCommand(): Command {
       }
       const by = options.by as Grouping;
       const since = options.since === undefined ? undefined : parseSince(options.since);
+      const { budgets } = loadModelConfig(process.env).config;
       await withContext(command, async ({ store }) => {
         const lines = await usageSummary(store.db, by, since ? { since } : {});
+        const budget = await budgetReport(store, budgets);
         if (options.json) {
           const { key: _total, ...total } = sumUsage(lines);
           console.log(
@@ -59,6 +63,7 @@ export function usageCommand(): Command {
                 since: since?.toISOString() ?? null,
                 lines: lines.map(({ key, ...rest }) => ({ [by]: key, ...rest })),
                 total,
+                budgets: budget,
               },
               null,
               2,
@@ -69,6 +74,7 @@ export function usageCommand(): Command {
         if (since) console.log(`LLM usage since ${since.toISOString()}, by ${by}:`);
         else console.log(`LLM usage, by ${by}:`);
         console.log(usageTable(lines, by));
+        for (const line of budgetLines(budget)) console.log(line);
       });
     });
 }
