@@ -1,5 +1,7 @@
 import type { Logger } from "pino";
 import { AGENT_LIST, AGENTS } from "../agents/index.ts";
+import { memorySummary } from "../agents/llm/memory.ts";
+import type { LlmCallContext } from "../agents/llm/run-context.ts";
 import { llmAgentRunner, type ServedBy } from "../agents/llm/runner.ts";
 import type { AgentId } from "../domain/agents.ts";
 import { matcherChatRouter } from "../graph/chat-router.ts";
@@ -14,6 +16,7 @@ import { formatModelSpec } from "../models/spec.ts";
 import type { StatePersistence } from "../models/state-persistence.ts";
 import { loadPrompts } from "../prompts/load.ts";
 import type { Store } from "../store/db.ts";
+import { conversationTurns } from "../store/queries/conversation-turns.ts";
 import { llmSpend } from "../store/queries/llm-spend.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
 import type { ReliabilityState } from "../store/repos/reliability-state.ts";
@@ -73,6 +76,10 @@ export function buildModelMode(
   const prompts = loadPrompts();
   const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
   const deadlines = deadlineBook(config.deadline);
+  const memoryOf = async ({ threadId, runId }: LlmCallContext) =>
+    threadId?.startsWith("chat:") && runId
+      ? memorySummary(await conversationTurns(store.db, threadId, runId))
+      : null;
   const runner = llmAgentRunner({
     models: registry,
     prompts,
@@ -80,6 +87,7 @@ export function buildModelMode(
     maxSteps: config.maxSteps,
     deadlines,
     budgets: { limits: config.budgets, spendOf: (scope) => llmSpend(store.db, scope) },
+    memoryOf,
     ledger,
     logger,
     ...(options.onToken ? { onToken: options.onToken } : {}),
@@ -98,6 +106,7 @@ export function buildModelMode(
           prompt: prompts.supervisor,
           prices: config.prices,
           deadlines,
+          memoryOf,
           ledger,
           logger,
         })

@@ -36,6 +36,8 @@ export interface LlmRunnerDeps {
   /** Token and money budgets, checked against `spendOf` (the ledger) before every model call. */
   readonly budgets?: { readonly limits: Budgets; readonly spendOf: SpendOf };
   readonly context?: () => LlmCallContext;
+  /** The compact memory of the conversation's earlier turns (chat threads only), for the first message. */
+  readonly memoryOf?: (context: LlmCallContext) => Promise<string | null>;
   readonly onToken?: (agent: AgentId, token: string) => void;
   readonly clock?: () => Date;
   readonly logger?: Logger;
@@ -63,6 +65,7 @@ export function llmAgentRunner(deps: LlmRunnerDeps) {
       context: (deps.context ?? graphRunContext)(),
     };
     let reason: string | null = null;
+    const memory = (await deps.memoryOf?.(who.context)) ?? null;
     const budgets = deps.budgets;
     const beforeCall = budgets
       ? () => checkBudgets(budgets.limits, budgets.spendOf, agent.id, who.context, clock())
@@ -79,6 +82,7 @@ export function llmAgentRunner(deps: LlmRunnerDeps) {
           system: prompt.text,
           maxSteps: deps.maxSteps,
           deadlineAt,
+          memory,
           ...(beforeCall ? { beforeCall } : {}),
           recorder: (step) => stepRecorder(deps.ledger, deps.prices, who, step, clock),
           ...(deps.onToken ? { onToken: (t: string) => deps.onToken?.(agent.id, t) } : {}),
