@@ -4,6 +4,7 @@ import { memorySummary } from "../agents/llm/memory.ts";
 import type { LlmCallContext } from "../agents/llm/run-context.ts";
 import { llmAgentRunner, type ServedBy } from "../agents/llm/runner.ts";
 import type { AgentId } from "../domain/agents.ts";
+import { referenceAwareRouter } from "../graph/chat-references.ts";
 import { matcherChatRouter } from "../graph/chat-router.ts";
 import { createCheckpointer } from "../graph/checkpointer.ts";
 import type { AgentRunner, ChatRouter } from "../graph/deps.ts";
@@ -61,7 +62,12 @@ export function buildModelMode(
   config: ModelConfig,
   options: ModelHooks & { resilience?: Partial<ResilienceOptions>; persistence?: StatePersistence } = {},
 ): ModelMode {
-  const matcher = matcherChatRouter(AGENT_LIST);
+  // The matcher resolves back-references ("the same for his colleague") from the conversation's earlier turns.
+  const matcher = referenceAwareRouter(matcherChatRouter(AGENT_LIST), async ({ threadId, runId }) => {
+    if (!threadId?.startsWith("chat:") || !runId) return [];
+    const last = (await conversationTurns(store.db, threadId, runId, 1)).at(-1);
+    return [...new Set(last?.agents.map((a) => a.agent as AgentId) ?? [])];
+  });
   const specs = [config.defaultModel, config.router, ...Object.values(config.agents)];
   if (specs.every((s) => s.provider === "playbook")) {
     return {
