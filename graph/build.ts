@@ -47,7 +47,7 @@ export function buildGraph(
   for (const id of AGENT_IDS) {
     builder.addNode(id, entry(id, agentNode(deps.agents[id], deps)), {
       retryPolicy,
-      timeout: 120_000,
+      timeout: deps.agentTimeoutMs ?? 120_000,
       errorHandler: onFailure,
     });
   }

@@ -5,6 +5,7 @@ import { recordConflicts } from "../store/repos/conflicts.ts";
 import { appendEvents } from "../store/repos/events.ts";
 import { approvalReason } from "./approval-policy.ts";
 import type { GraphDeps } from "./deps.ts";
+import { applyCeilings } from "./guard-ceilings.ts";
 import {
   conflictContext,
   decision,
@@ -23,7 +24,10 @@ import type { GraphStateUpdate, GraphStateValue, GuardDecision } from "./state.t
  * frequency caps; each decision is recorded as an event, each conflict as a conflict record.
  */
 export function conflictGuardNode(deps: GraphDeps) {
-  return async function conflictGuard(state: GraphStateValue): Promise<GraphStateUpdate> {
+  return async function conflictGuard(input: GraphStateValue): Promise<GraphStateUpdate> {
+    // Policy ceilings first: a proposal over one is refused here and seen by no later rule or approval.
+    const ceilings = applyCeilings(input.proposals);
+    const state = { ...input, proposals: ceilings.within };
     const { run } = state;
     const now = new Date(run.now);
     const { targets, facts, verdicts } = await decideOutreach(
@@ -32,7 +36,7 @@ export function conflictGuardNode(deps: GraphDeps) {
       state.proposals,
       now,
     );
-    const decisions: GuardDecision[] = [];
+    const decisions: GuardDecision[] = [...ceilings.refused];
     for (const [i, t] of targets.entries()) {
       let verdict = fromDomain(verdicts[i]!);
       if (verdict.decision === "allow") verdict = sequenceRule(t.action, t.contactEmail, facts) ?? verdict;

@@ -30,4 +30,6 @@ export interface GraphDeps {
   readonly leaseTtlMs: number;
   /** Most agents one request may run, handoffs included. */
   readonly hopCap: number;
+  /** How long one agent node may run (LLM mode derives it from the run deadline, so it never undercuts it). */
+  readonly agentTimeoutMs?: number;
 }

@@ -44,6 +44,8 @@ export interface ChatRequest {
   readonly toolChoice?: string;
   /** Streams the answer and calls this with each text delta. */
   readonly onToken?: (token: string) => void;
+  /** When the whole call (all its attempts) must be over, ms since the epoch; attempts are cut to fit. */
+  readonly deadlineAt?: number;
   /** Called after every attempt, successful or not (only resilient clients call it). */
   readonly onAttempt?: (report: AttemptReport) => void | Promise<void>;
 }

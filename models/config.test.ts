@@ -84,6 +84,24 @@ describe("loadModelConfig", () => {
     fails({ GROWTH_MODELS_FILE: file }, /is invalid/);
   });
 
+  it("reads the run deadline and budgets, env over file, per-agent overrides from the file", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "growth-budgets-")), "models.json");
+    writeFileSync(
+      file,
+      JSON.stringify({
+        runDeadlineMs: 30_000,
+        budgets: { day: { usd: 5 }, agents: { "deal-closer": { run: { tokens: 800 } } } },
+      }),
+    );
+    const { config } = loadModelConfig({ GROWTH_MODELS_FILE: file, GROWTH_BUDGET_DAY_USD: "2.5" });
+    expect(config.deadline).toMatchObject({ runMs: 30_000, playbookReserveMs: 5_000 });
+    expect(config.budgets.all).toEqual({ day: { usd: 2.5 } });
+    expect(config.budgets.agents["deal-closer"]).toEqual({ run: { tokens: 800 } });
+    fails({ GROWTH_RUN_DEADLINE_MS: "4000" }, /GROWTH_PLAYBOOK_RESERVE_MS \(5000\) must be less than/);
+    writeFileSync(file, JSON.stringify({ budgets: { run: { tokens: -5 } } }));
+    fails({ GROWTH_MODELS_FILE: file }, /budgets.run.tokens/);
+  });
+
   it("derives override names from agent ids", () => {
     expect(envName("market-intelligence")).toBe("GROWTH_MODEL_MARKET_INTELLIGENCE");
   });

@@ -3,6 +3,9 @@ import { resolve } from "node:path";
 import { z } from "zod";
 import { AGENT_IDS, type AgentId } from "../domain/agents.ts";
 import { UserError } from "../domain/errors.ts";
+import { type Budgets, BudgetsFile, loadBudgets } from "./budgets.ts";
+import { DEFAULT_DEADLINE, type DeadlineSettings } from "./deadline.ts";
+import { positive } from "./positive-setting.ts";
 import { DEFAULT_PRICES, PriceTable } from "./prices.ts";
 import { DEFAULT_RECORDINGS_DIR, ReplayMode, type ReplaySettings } from "./replay/mode.ts";
 import { type ModelSpec, type Provider, parseModelSpec } from "./spec.ts";
@@ -21,7 +24,10 @@ export interface ModelConfig {
   readonly router: ModelSpec;
   readonly fallback: ModelSpec | null;
   readonly providers: Readonly<Record<Provider, ProviderSettings>>;
+  /** The ceiling of one attempt; the run's deadline cuts it shorter when less time is left. */
   readonly timeoutMs: number;
+  /** The run (or chat turn) deadline that model calls, fallbacks and node timeouts are derived from. */
+  readonly deadline: DeadlineSettings;
   /** Total attempts per call, the first one included. */
   readonly maxAttempts: number;
   readonly backoff: { readonly initialMs: number; readonly maxMs: number; readonly maxRetryAfterMs: number };
@@ -32,6 +38,8 @@ export interface ModelConfig {
   readonly prices: PriceTable;
   /** Record/replay of LLM HTTP calls (`GROWTH_LLM_REPLAY`, `GROWTH_RECORDINGS_DIR`). */
   readonly replay: ReplaySettings;
+  /** Token and money budgets per run, conversation and UTC day, with per-agent overrides. */
+  readonly budgets: Budgets;
 }
 
 /** The optional JSON config file (`GROWTH_MODELS_FILE`); the environment wins over it. */
@@ -42,12 +50,15 @@ export const ModelConfigFile = z
     agents: z.partialRecord(z.enum([...AGENT_IDS, "supervisor"]), z.string()).optional(),
     baseUrls: z.object({ openai: z.url().optional(), anthropic: z.url().optional() }).strict().optional(),
     timeoutMs: z.number().int().min(1_000).max(600_000).optional(),
+    runDeadlineMs: z.number().int().min(1).optional(),
+    playbookReserveMs: z.number().int().min(1).optional(),
     maxAttempts: z.number().int().min(1).max(10).optional(),
     maxSteps: z.number().int().min(1).max(20).optional(),
     maxOutputTokens: z.number().int().min(64).max(64_000).optional(),
     prices: PriceTable.optional(),
     replay: ReplayMode.optional(),
     recordingsDir: z.string().min(1).optional(),
+    budgets: BudgetsFile.optional(),
   })
   .strict();
 export type ModelConfigFile = z.infer<typeof ModelConfigFile>;
@@ -96,6 +107,7 @@ export function loadModelConfig(env: Env = process.env): { config: ModelConfig; 
       fallback: fallbackText === undefined ? null : spec("GROWTH_FALLBACK_MODEL", fallbackText),
       providers,
       timeoutMs: int(env, "GROWTH_LLM_TIMEOUT_MS", file.timeoutMs ?? 60_000, 1_000, 600_000),
+      deadline: deadlineSettings(env, file),
       maxAttempts: int(env, "GROWTH_LLM_MAX_ATTEMPTS", file.maxAttempts ?? 3, 1, 10),
       backoff: { initialMs: 500, maxMs: 20_000, maxRetryAfterMs: 60_000 },
       breaker: { failures: 5, halfOpenAfterMs: 30_000 },
@@ -103,6 +115,7 @@ export function loadModelConfig(env: Env = process.env): { config: ModelConfig; 
       maxOutputTokens: file.maxOutputTokens ?? 2_048,
       prices: { ...DEFAULT_PRICES, ...file.prices },
       replay,
+      budgets: loadBudgets(env, file.budgets),
     },
   };
 }
@@ -185,6 +198,22 @@ function replaySettings(env: Env, file: ModelConfigFile): ReplaySettings {
   }
   const dir = env.GROWTH_RECORDINGS_DIR?.trim() || file.recordingsDir || DEFAULT_RECORDINGS_DIR;
   return { mode: mode.data, dir: resolve(dir) };
+}
+
+function deadlineSettings(env: Env, file: ModelConfigFile): DeadlineSettings {
+  const runMs = positive(env, "GROWTH_RUN_DEADLINE_MS", file.runDeadlineMs ?? DEFAULT_DEADLINE.runMs);
+  const reserve = positive(
+    env,
+    "GROWTH_PLAYBOOK_RESERVE_MS",
+    file.playbookReserveMs ?? DEFAULT_DEADLINE.playbookReserveMs,
+  );
+  if (reserve >= runMs) {
+    throw new UserError(
+      "model_setting_invalid",
+      `GROWTH_PLAYBOOK_RESERVE_MS (${reserve}) must be less than GROWTH_RUN_DEADLINE_MS (${runMs}), or model calls get no time.`,
+    );
+  }
+  return { ...DEFAULT_DEADLINE, runMs, playbookReserveMs: reserve };
 }
 
 function checkUnknownOverrides(env: Env): void {

@@ -8,6 +8,7 @@ import { replayFetch } from "./replay/fetch.ts";
 import { surfaceReplayErrors } from "./replay/surface.ts";
 import { providerBreaker, type ResilienceOptions, resilientClient } from "./resilience.ts";
 import type { ModelSpec, Provider } from "./spec.ts";
+import { NO_PERSISTENCE, persistedBreaker, type StatePersistence } from "./state-persistence.ts";
 
 /** The models of one process: clients per agent and for routing, sharing one breaker per provider. */
 export interface ModelRegistry {
@@ -20,16 +21,18 @@ export interface ModelRegistry {
   breaker(provider: Provider): CircuitBreakerPolicy;
 }
 
-/** Builds resilient clients from config; clients are created on first use and reused. */
+/** Builds resilient clients from config; clients are created on first use and reused; breakers persist. */
 export function createModelRegistry(
   config: ModelConfig,
   overrides: Partial<ResilienceOptions> = {},
+  persistence: StatePersistence = NO_PERSISTENCE,
 ): ModelRegistry {
   const options: ResilienceOptions = {
     timeoutMs: config.timeoutMs,
     maxAttempts: config.maxAttempts,
     backoff: config.backoff,
     breaker: config.breaker,
+    minAttemptMs: config.deadline.minAttemptMs,
     ...overrides,
   };
   const breakers = new Map<Provider, CircuitBreakerPolicy>();
@@ -40,7 +43,9 @@ export function createModelRegistry(
   const breakerOf = (provider: Provider) => {
     let b = breakers.get(provider);
     if (!b) {
-      b = providerBreaker(options);
+      b = persistedBreaker(`provider:${provider}`, persistence, (initial) =>
+        providerBreaker(options, initial),
+      );
       breakers.set(provider, b);
     }
     return b;

@@ -9,6 +9,14 @@ describe("costUsd", () => {
     expect(costUsd(prices, "openai", "m", { input: 1_000, output: 250, cached: 400 })).toBe(0.0034);
   });
 
+  it("bills prompt-cache writes at their rate, by default 1.25 × input", () => {
+    // (1000 - 200 - 300) × 2 + 200 × 0.5 + 300 × 2.5 + 0 = 1000 + 100 + 750 = 1850 micro-dollars.
+    const usage = { input: 1_000, output: 0, cached: 200, cacheWrite: 300 };
+    expect(costUsd(prices, "openai", "m", usage)).toBe(0.00185);
+    const priced = { "anthropic:c": { input: 2, output: 8, cached: 0.5, cacheWrite: 4 } };
+    expect(costUsd(priced, "anthropic", "c", usage)).toBe(0.0023); // 1000 + 100 + 1200
+  });
+
   it("is zero for zero tokens and null for a model without a price", () => {
     expect(costUsd(prices, "openai", "m", { input: 0, output: 0, cached: 0 })).toBe(0);
     expect(costUsd(prices, "anthropic", "m", { input: 10, output: 10, cached: 0 })).toBeNull();

@@ -1,10 +1,14 @@
 import { z } from "zod";
 
-/** Token counts of one call; `input` includes `cached` (tokens served from the provider's prompt cache). */
+/**
+ * Token counts of one call; `input` includes `cached` (read from the provider's prompt cache) and
+ * `cacheWrite` (written to it, Anthropic only).
+ */
 export interface Usage {
   readonly input: number;
   readonly output: number;
   readonly cached: number;
+  readonly cacheWrite?: number;
 }
 
 /** The price of one model in US dollars per one million tokens. */
@@ -12,6 +16,11 @@ export const ModelPrice = z.object({
   input: z.number().min(0).describe("USD per 1M uncached input tokens"),
   output: z.number().min(0).describe("USD per 1M output tokens"),
   cached: z.number().min(0).describe("USD per 1M cached input tokens"),
+  cacheWrite: z
+    .number()
+    .min(0)
+    .optional()
+    .describe("USD per 1M input tokens written to the prompt cache; default 1.25 × input (Anthropic's rate)"),
 });
 export type ModelPrice = z.infer<typeof ModelPrice>;
 
@@ -35,13 +44,20 @@ export const NO_USAGE: Usage = { input: 0, output: 0, cached: 0 };
 
 /**
  * The cost of one call in USD, or null when the model has no price (an unknown cost is not zero).
- * Cached tokens are billed at the cached rate and the rest of the input at the input rate.
+ * Cached reads are billed at the cached rate, cache writes at the write rate, the rest of the input at the
+ * input rate.
  */
 export function costUsd(prices: PriceTable, provider: string, model: string, usage: Usage): number | null {
   const price = prices[`${provider}:${model}`];
   if (!price) return null;
   const cached = Math.min(usage.cached, usage.input);
-  const micro = (usage.input - cached) * price.input + cached * price.cached + usage.output * price.output;
+  const written = Math.min(usage.cacheWrite ?? 0, usage.input - cached);
+  const writePrice = price.cacheWrite ?? price.input * 1.25;
+  const micro =
+    (usage.input - cached - written) * price.input +
+    cached * price.cached +
+    written * writePrice +
+    usage.output * price.output;
   // Prices have at most a few decimals: round away float noise at a billionth of a dollar.
   return Math.round(micro * 1_000) / 1e9;
 }

@@ -20,6 +20,8 @@ export interface ResilienceOptions {
   readonly maxAttempts: number;
   readonly backoff: { readonly initialMs: number; readonly maxMs: number; readonly maxRetryAfterMs: number };
   readonly breaker: { readonly failures: number; readonly halfOpenAfterMs: number };
+  /** An attempt is not started with less time than this left before the request's deadline. */
+  readonly minAttemptMs?: number;
   /** For tests: a source of jitter in [0, 1). */
   readonly random?: () => number;
 }
@@ -40,12 +42,13 @@ export function backoffDelay(attempt: number, error: unknown, options: Resilienc
 }
 
 /** One provider's circuit breaker (closed, open, half-open), shared by every client of that provider. */
-export function providerBreaker(options: ResilienceOptions): CircuitBreakerPolicy {
+export function providerBreaker(options: ResilienceOptions, initialState?: unknown): CircuitBreakerPolicy {
   return circuitBreaker(
     handleWhen((e) => e instanceof GrowthError && e.errorClass === "transient"),
     {
       halfOpenAfter: options.breaker.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(options.breaker.failures),
+      ...(initialState !== undefined ? { initialState } : {}),
     },
   );
 }
@@ -56,22 +59,31 @@ export function resilientClient(
   breaker: CircuitBreakerPolicy,
   options: ResilienceOptions,
 ): ChatClient {
-  const retryPolicy = retry(
-    handleWhen((e) => shouldRetry(e, options)),
-    {
-      maxAttempts: options.maxAttempts - 1, // cockatiel counts retries; we count total attempts
-      backoff: new DelegateBackoff((ctx) =>
-        backoffDelay(ctx.attempt, "error" in ctx.result ? ctx.result.error : null, options),
-      ),
-    },
-  );
-  const timeoutPolicy = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
   const { provider, model } = inner;
+  const minAttemptMs = options.minAttemptMs ?? 1_000;
 
   return {
     provider,
     model,
     async chat(request: ChatRequest, signal?: AbortSignal): Promise<ChatResponse> {
+      const deadline = request.deadlineAt ?? Number.POSITIVE_INFINITY;
+      const left = () => deadline - Date.now();
+      // Attempts, their timeouts and the pauses between them all fit inside the request's deadline.
+      const retryPolicy = retry(
+        handleWhen((e) => shouldRetry(e, options)),
+        {
+          maxAttempts: options.maxAttempts - 1, // cockatiel counts retries; we count total attempts
+          backoff: new DelegateBackoff((ctx) =>
+            Math.max(
+              0,
+              Math.min(
+                backoffDelay(ctx.attempt, "error" in ctx.result ? ctx.result.error : null, options),
+                left() - minAttemptMs,
+              ),
+            ),
+          ),
+        },
+      );
       let attempt = 0;
       const report = async (
         started: number,
@@ -91,7 +103,10 @@ export function resilientClient(
       const once = async (): Promise<ChatResponse> => {
         const started = performance.now();
         try {
-          const response = await timeoutPolicy.execute(({ signal: s }) => inner.chat(request, s));
+          const ms = Math.max(1, Math.min(options.timeoutMs, left()));
+          const response = await timeout(ms, TimeoutStrategy.Aggressive).execute(({ signal: s }) =>
+            inner.chat(request, s),
+          );
           await report(started, "ok", { usage: response.usage });
           return response;
         } catch (error) {
@@ -103,6 +118,14 @@ export function resilientClient(
       return retryPolicy.execute(async () => {
         attempt += 1;
         const started = performance.now();
+        if (left() < minAttemptMs) {
+          await report(started, "rejected", { errorCode: "model_deadline_exceeded" });
+          throw new SystemError(
+            "model_deadline_exceeded",
+            `No time is left in the run's deadline for another call to ${provider}:${model}; the next fallback answers. Raise GROWTH_RUN_DEADLINE_MS for slow models.`,
+            { details: { provider, model } },
+          );
+        }
         try {
           return await breaker.execute(once);
         } catch (error) {

@@ -1,20 +1,31 @@
 import type { Logger } from "pino";
 import { AGENT_LIST, AGENTS } from "../agents/index.ts";
+import { memorySummary } from "../agents/llm/memory.ts";
+import type { LlmCallContext } from "../agents/llm/run-context.ts";
 import { llmAgentRunner, type ServedBy } from "../agents/llm/runner.ts";
 import type { AgentId } from "../domain/agents.ts";
 import { routingTrainSplit } from "../evals/train-split.ts";
+import { referenceAwareRouter } from "../graph/chat-references.ts";
 import { matcherChatRouter } from "../graph/chat-router.ts";
 import { createCheckpointer } from "../graph/checkpointer.ts";
 import type { AgentRunner, ChatRouter } from "../graph/deps.ts";
 import { llmChatRouter } from "../graph/llm-chat-router.ts";
 import { loadModelConfig, type ModelConfig } from "../models/config.ts";
+import { agentNodeTimeoutMs, deadlineBook } from "../models/deadline.ts";
 import { createModelRegistry, type ModelRegistry } from "../models/factory.ts";
 import type { ResilienceOptions } from "../models/resilience.ts";
 import { formatModelSpec } from "../models/spec.ts";
+import type { StatePersistence } from "../models/state-persistence.ts";
 import { loadPrompts } from "../prompts/load.ts";
 import type { Store } from "../store/db.ts";
+import { conversationTurns } from "../store/queries/conversation-turns.ts";
+import { llmSpend } from "../store/queries/llm-spend.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
+import type { ReliabilityState } from "../store/repos/reliability-state.ts";
 import { Orchestrator, type OrchestratorOptions } from "./orchestrator.ts";
+import { AgentGuard } from "./reliability/agent-guard.ts";
+import { storePersistence } from "./reliability/store-persistence.ts";
+import { recordingRouter } from "./route-record.ts";
 
 /** Live hooks of LLM mode: model text as it streams, and which path served each agent. */
 export interface ModelHooks {
@@ -30,6 +41,8 @@ export interface AppOptions extends Partial<Omit<OrchestratorOptions, "store" | 
   readonly modelConfig?: ModelConfig;
   /** Resilience settings that win over the config's (tests shorten backoff and breaker windows). */
   readonly resilience?: Partial<ResilienceOptions>;
+  /** Breaker and budget state loaded from the store (`loadReliabilityState`); none: start closed and full. */
+  readonly reliability?: ReliabilityState;
 }
 
 /** The model side of the app: playbook or LLM mode, with the runner and router it built. */
@@ -48,9 +61,14 @@ export function buildModelMode(
   store: Store,
   logger: Logger,
   config: ModelConfig,
-  options: ModelHooks & { resilience?: Partial<ResilienceOptions> } = {},
+  options: ModelHooks & { resilience?: Partial<ResilienceOptions>; persistence?: StatePersistence } = {},
 ): ModelMode {
-  const matcher = matcherChatRouter(AGENT_LIST, routingTrainSplit());
+  // The matcher resolves back-references ("the same for his colleague") from the conversation's earlier turns.
+  const matcher = referenceAwareRouter(matcherChatRouter(AGENT_LIST, routingTrainSplit()), async ({ threadId, runId }) => {
+    if (!threadId?.startsWith("chat:") || !runId) return [];
+    const last = (await conversationTurns(store.db, threadId, runId, 1)).at(-1);
+    return [...new Set(last?.agents.map((a) => a.agent as AgentId) ?? [])];
+  });
   const specs = [config.defaultModel, config.router, ...Object.values(config.agents)];
   if (specs.every((s) => s.provider === "playbook")) {
     return {
@@ -61,14 +79,22 @@ export function buildModelMode(
       routeChat: matcher,
     };
   }
-  const registry = createModelRegistry(config, options.resilience);
+  const registry = createModelRegistry(config, options.resilience, options.persistence);
   const prompts = loadPrompts();
   const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
+  const deadlines = deadlineBook(config.deadline);
+  const memoryOf = async ({ threadId, runId }: LlmCallContext) =>
+    threadId?.startsWith("chat:") && runId
+      ? memorySummary(await conversationTurns(store.db, threadId, runId))
+      : null;
   const runner = llmAgentRunner({
     models: registry,
     prompts,
     prices: config.prices,
     maxSteps: config.maxSteps,
+    deadlines,
+    budgets: { limits: config.budgets, spendOf: (scope) => llmSpend(store.db, scope) },
+    memoryOf,
     ledger,
     logger,
     ...(options.onToken ? { onToken: options.onToken } : {}),
@@ -79,15 +105,20 @@ export function buildModelMode(
     return result;
   };
   const routerClient = registry.router();
-  const routeChat = routerClient
-    ? llmChatRouter(routerClient, matcher, {
-        agents: AGENT_LIST,
-        prompt: prompts.supervisor,
-        prices: config.prices,
-        ledger,
-        logger,
-      })
-    : matcher;
+  const routeChat = recordingRouter(
+    store,
+    routerClient
+      ? llmChatRouter(routerClient, matcher, {
+          agents: AGENT_LIST,
+          prompt: prompts.supervisor,
+          prices: config.prices,
+          deadlines,
+          memoryOf,
+          ledger,
+          logger,
+        })
+      : matcher,
+  );
   const fallback = config.fallback ? ` (fallback ${formatModelSpec(config.fallback)})` : "";
   return {
     mode: "llm",
@@ -103,10 +134,12 @@ export function createApp(
   store: Store,
   logger: Logger,
   options: AppOptions = {},
-): { orchestrator: Orchestrator; models: ModelMode } {
-  const { env, modelConfig, resilience, onToken, onServed, ...overrides } = options;
+): { orchestrator: Orchestrator; models: ModelMode; flush: () => Promise<void> } {
+  const { env, modelConfig, resilience, onToken, onServed, reliability, ...overrides } = options;
   const config = modelConfig ?? loadModelConfig(env ?? process.env).config;
+  const persistence = storePersistence(store, reliability ?? {});
   const models = buildModelMode(store, logger, config, {
+    persistence,
     ...(resilience ? { resilience } : {}),
     ...(onToken ? { onToken } : {}),
     ...(onServed ? { onServed } : {}),
@@ -116,11 +149,14 @@ export function createApp(
     logger,
     checkpointer: overrides.checkpointer ?? createCheckpointer({ kind: "sqlite", file: store.file }),
     agents: AGENTS,
+    agentGuard: overrides.agentGuard ?? new AgentGuard({ persistence }),
     routeChat: models.routeChat,
-    ...(models.runAgent ? { runAgent: models.runAgent } : {}),
+    ...(models.runAgent
+      ? { runAgent: models.runAgent, agentTimeoutMs: agentNodeTimeoutMs(config.deadline) }
+      : {}),
     ...overrides,
   });
-  return { orchestrator, models };
+  return { orchestrator, models, flush: persistence.flush };
 }
 
 /**

@@ -4,6 +4,7 @@ import { UserError } from "../domain/errors.ts";
 import { loadModelConfig } from "../models/config.ts";
 import { isReadOnly, openStore, readOnlyStore, resolveDbFile, type Store } from "../store/db.ts";
 import type { AppOptions, ModelMode } from "./app.ts";
+import { loadReliabilityState } from "../store/repos/reliability-state.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Orchestrator } from "./orchestrator.ts";
 
@@ -77,7 +78,16 @@ export async function withOrchestrator<T>(
   // Loaded here, not at the top: LangGraph, LangChain and the agents load only for commands that run the graph.
   const { createApp } = await import("./app.ts");
   return withContext(command, async (ctx) => {
-    const { orchestrator, models } = createApp(ctx.store, ctx.logger, { modelConfig: config, ...overrides });
-    return fn({ ...ctx, orchestrator, models });
+    const reliability = await loadReliabilityState(ctx.store.db);
+    const { orchestrator, models, flush } = createApp(ctx.store, ctx.logger, {
+      modelConfig: config,
+      reliability,
+      ...overrides,
+    });
+    try {
+      return await fn({ ...ctx, orchestrator, models });
+    } finally {
+      await flush();
+    }
   });
 }

@@ -37,6 +37,7 @@ export class Orchestrator {
       approvalPolicy: options.approvalPolicy ?? DEFAULT_APPROVAL_POLICY,
       leaseTtlMs: 10 * 60_000,
       hopCap: 8,
+      agentTimeoutMs: options.agentTimeoutMs ?? 120_000,
     };
     this.graph = buildGraph(deps, options.checkpointer, { yieldToSignals: options.control !== undefined });
     this.ctx = {

@@ -3,6 +3,8 @@ import type { GrowthEvent } from "../domain/events.ts";
 import type { PendingApproval } from "../graph/approval-gate.ts";
 import { composeAnswer } from "../graph/respond.ts";
 import type { EffectRecord, GraphStateValue, GuardDecision, RunError } from "../graph/state.ts";
+import type { Store } from "../store/db.ts";
+import { runPaths } from "../store/queries/run-paths.ts";
 
 /** What a caller learns about one run: where it went, what the guards decided, what happened. */
 export interface RunOutcome {
@@ -65,5 +67,21 @@ export function emptyOutcome(
     followUps: [],
     errors: [],
     answer,
+  };
+}
+
+/**
+ * The JSON of what served a run: per agent `served_by` (primary, secondary or playbook; model; reason) and
+ * the chat router's path and reason (null for events and plays), read back from the run's events.
+ */
+export async function pathsJson(store: Store, outcome: RunOutcome) {
+  const { servedBy, router } = await runPaths(store.db, outcome.runId);
+  return {
+    served_by: Object.fromEntries(
+      servedBy.map((s) => [s.agent, { path: s.path, model: s.model, reason: s.reason }]),
+    ),
+    router: router
+      ? { path: router.fallback ? "fallback" : "primary", via: router.via, reason: router.reason }
+      : null,
   };
 }

@@ -39,6 +39,7 @@ describe("formatUsd and sumUsage", () => {
     const line = (costUsd: number) => ({
       key: "k",
       calls: 1,
+      attempts: 2,
       inputTokens: 10,
       outputTokens: 2,
       cachedTokens: 1,
@@ -48,6 +49,7 @@ describe("formatUsd and sumUsage", () => {
     expect(sumUsage([line(0.1), line(0.2)])).toEqual({
       key: "total",
       calls: 2,
+      attempts: 4,
       inputTokens: 20,
       outputTokens: 4,
       cachedTokens: 2,

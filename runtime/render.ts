@@ -113,12 +113,13 @@ export function usageTable(lines: readonly UsageLine[], key: string): string {
   const rows = [...lines, { ...total, key: "total" }].map((l) => [
     l.key,
     String(l.calls),
+    String(l.attempts),
     String(l.inputTokens),
     String(l.cachedTokens),
     String(l.outputTokens),
     formatUsd(l.costUsd) + (l.unpricedCalls > 0 ? ` (+${l.unpricedCalls} unpriced)` : ""),
   ]);
-  const header = [key, "calls", "input", "cached", "output", "cost"];
+  const header = [key, "calls", "attempts", "input", "cached", "output", "cost"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -130,6 +131,7 @@ export function sumUsage(lines: readonly UsageLine[]): UsageLine {
   const total: UsageLine = {
     key: "total",
     calls: 0,
+    attempts: 0,
     inputTokens: 0,
     outputTokens: 0,
     cachedTokens: 0,
@@ -138,6 +140,7 @@ export function sumUsage(lines: readonly UsageLine[]): UsageLine {
   };
   for (const l of lines) {
     total.calls += l.calls;
+    total.attempts += l.attempts;
     total.inputTokens += l.inputTokens;
     total.outputTokens += l.outputTokens;
     total.cachedTokens += l.cachedTokens;
@@ -152,7 +155,8 @@ export function sumUsage(lines: readonly UsageLine[]): UsageLine {
 export function usageLine(lines: readonly UsageLine[]): string {
   const t = sumUsage(lines);
   const unpriced = t.unpricedCalls > 0 ? ` (+${t.unpricedCalls} unpriced calls)` : "";
-  return `${t.calls} LLM call${t.calls === 1 ? "" : "s"} · ${t.inputTokens} in (${t.cachedTokens} cached) / ${t.outputTokens} out tokens · ${formatUsd(t.costUsd)}${unpriced}`;
+  const failed = t.attempts > t.calls ? ` (${t.attempts} attempts)` : "";
+  return `${t.calls} LLM call${t.calls === 1 ? "" : "s"}${failed} · ${t.inputTokens} in (${t.cachedTokens} cached) / ${t.outputTokens} out tokens · ${formatUsd(t.costUsd)}${unpriced}`;
 }
 
 const NODE_LABELS: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { ModelMode } from "../runtime/app.ts";
 import type { Orchestrator } from "../runtime/orchestrator.ts";
 import type { Store } from "../store/db.ts";
 import type { RunBus } from "./run-bus.ts";
@@ -28,6 +29,7 @@ export const DEFAULT_LIMITS: ServiceLimits = {
 export interface ServiceDeps {
   readonly store: Store;
   readonly orchestrator: Orchestrator;
+  readonly models: ModelMode;
   readonly logger: Logger;
   readonly bus: RunBus;
   readonly tasks: Tasks;

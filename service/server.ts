@@ -7,6 +7,7 @@ import { RunControl } from "../runtime/run-control.ts";
 import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
 import type { Store } from "../store/db.ts";
 import { countActiveKeys } from "../store/repos/api-keys.ts";
+import { loadReliabilityState } from "../store/repos/reliability-state.ts";
 import { createApp } from "./app.ts";
 import { DEFAULT_LIMITS, type ServiceLimits } from "./deps.ts";
 import { RunBus } from "./run-bus.ts";
@@ -49,7 +50,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const bus = new RunBus();
   const control = new RunControl();
   const tasks = new Tasks(options.logger);
-  const { orchestrator } = createRuntime(options.store, options.logger, {
+  // Breakers and retry budgets start from what the store keeps, so every process sees the same state.
+  const reliability = await loadReliabilityState(options.store.db);
+  const { orchestrator, models, flush } = createRuntime(options.store, options.logger, {
+    reliability,
     ...options.runtime,
     control,
     onStep: ({ runId, node, update }) => bus.publish(runId, { type: "update", node, update }),
@@ -57,7 +61,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = createApp(
-    { store: options.store, orchestrator, logger: options.logger, bus, tasks, limits },
+    { store: options.store, orchestrator, models, logger: options.logger, bus, tasks, limits },
     { draining: () => control.draining },
   );
   // Accepted runs a killed process left behind continue now, from their last checkpoint.
@@ -83,6 +87,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       control.requestDrain("stop");
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await tasks.settled();
+      await flush();
       // Streams still open after their runs drained are ended so the listener can close.
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       await closed;

@@ -276,6 +276,14 @@ export interface Database {
   api_keys: ApiKeysTable;
   api_threads: ApiThreadsTable;
   store_secrets: StoreSecretsTable;
+  reliability_state: ReliabilityStateTable;
+}
+
+/** Breaker and retry-budget state shared by every process: one JSON document per key. */
+export interface ReliabilityStateTable {
+  key: string;
+  state: string;
+  updated_at: Iso;
 }
 
 /** Input refused at a boundary: why, a hash and size of what came in (never the text: it may hold personal data). */

@@ -12,6 +12,12 @@ export interface LoopOptions {
   readonly client: ChatClient;
   readonly system: string;
   readonly maxSteps: number;
+  /** When this path must stop, ms since the epoch (from the run's deadline). */
+  readonly deadlineAt?: number;
+  /** Called before every model call; throws when a budget is spent. */
+  readonly beforeCall?: () => Promise<void>;
+  /** What the run remembers of earlier chat turns, for the first user message. */
+  readonly memory?: string | null;
   readonly onToken?: (token: string) => void;
   readonly recorder: (step: number) => ReturnType<typeof stepRecorder>;
 }
@@ -25,7 +31,8 @@ interface StepVerdict {
 
 /**
  * Runs the agent as a tool-calling loop over its own tools (through the kit), then takes its
- * `submit_result`. One repair: the first mistake goes back to the model as text, the second is a ModelError.
+ * `submit_result`. One repair per step: a mistake goes back to the model as text; a second mistake in a row
+ * (or no result within the step cap) is a ModelError, and the runner falls back to the next path.
  */
 export async function runToolLoop(
   agent: AgentDefinition,
@@ -36,10 +43,13 @@ export async function runToolLoop(
   const tools = [...agent.tools.map(toolSpec), submitSpec(agent)];
   const messages: ChatMessage[] = [
     { role: "system", content: options.system },
-    { role: "user", content: inputMessage(input) },
+    { role: "user", content: inputMessage(input, options.memory ?? null) },
   ];
-  let repairs = 1;
+  const where = { agent: agent.id, provider: options.client.provider, model: options.client.model };
+  let repairing = false;
+  let forceSubmit = false;
   for (let step = 1; step <= options.maxSteps; step += 1) {
+    await options.beforeCall?.();
     const recorder = options.recorder(step);
     const last = step === options.maxSteps;
     let verdict: StepVerdict | null = null;
@@ -47,40 +57,38 @@ export async function runToolLoop(
       const response = await options.client.chat({
         messages: [...messages],
         tools,
-        ...(last ? { toolChoice: SUBMIT_TOOL } : {}),
+        ...(last || forceSubmit ? { toolChoice: SUBMIT_TOOL } : {}),
         ...(options.onToken ? { onToken: options.onToken } : {}),
+        ...(options.deadlineAt !== undefined ? { deadlineAt: options.deadlineAt } : {}),
         onAttempt: recorder.onAttempt,
       });
       messages.push({ role: "assistant", content: response.text, toolCalls: response.toolCalls });
       verdict = await judge(agent, kit, response.text, response.toolCalls);
+      // A model that answered in text gets its repair as forced tool use (the providers' structured output).
+      forceSubmit = response.toolCalls.length === 0;
     } finally {
-      const outcome = !verdict?.problem ? "ok" : repairs > 0 ? "repaired" : "invalid";
+      const outcome = !verdict?.problem ? "ok" : repairing ? "invalid" : "repaired";
       await recorder.settle(outcome);
     }
     if (verdict.result) return verdict.result;
     messages.push(...verdict.messages);
-    if (verdict.problem) {
-      if (repairs === 0) {
-        throw new ModelError(
-          "model_output_invalid",
-          `${agent.id} on ${options.client.provider}:${options.client.model} made a second mistake after a repair: ${verdict.problem}`,
-          {
-            details: {
-              agent: agent.id,
-              provider: options.client.provider,
-              model: options.client.model,
-              step,
-            },
-          },
-        );
-      }
-      repairs -= 1;
+    if (!verdict.problem) {
+      repairing = false;
+      continue;
     }
+    if (repairing) {
+      throw new ModelError(
+        "model_output_invalid",
+        `${agent.id} on ${options.client.provider}:${options.client.model} repeated a mistake after its repair: ${verdict.problem}`,
+        { details: { ...where, step } },
+      );
+    }
+    repairing = true;
   }
   throw new ModelError(
     "model_step_cap",
     `${agent.id} did not hand in a result within ${options.maxSteps} model calls; raise maxSteps or simplify the request.`,
-    { details: { agent: agent.id, provider: options.client.provider, model: options.client.model } },
+    { details: where },
   );
 }
 

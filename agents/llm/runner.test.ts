@@ -1,7 +1,7 @@
 import { Annotation, END, GraphInterrupt, START, StateGraph } from "@langchain/langgraph";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ModelError, SystemError } from "../../domain/errors.ts";
+import { SystemError } from "../../domain/errors.ts";
 import { DEFAULT_PRICES } from "../../models/prices.ts";
 import { scriptedClient } from "../../models/scripted-client.ts";
 import { loadPrompts } from "../../prompts/load.ts";
@@ -44,12 +44,13 @@ const call = (name: string, args: unknown, id = name) => ({ id, name, args });
 const runnerWith = (
   primary: ReturnType<typeof scriptedClient> | null,
   secondary: ReturnType<typeof scriptedClient> | null = null,
+  maxSteps = 3,
 ) =>
   llmAgentRunner({
     models: { forAgent: () => ({ primary, secondary }) },
     prompts,
     prices: DEFAULT_PRICES,
-    maxSteps: 3,
+    maxSteps,
     context: () => NO_RUN,
   });
 
@@ -59,13 +60,16 @@ describe("llmAgentRunner", () => {
     expect(result).toMatchObject({ summary: "playbook", servedBy: { path: "playbook", reason: null } });
   });
 
-  it("forces submit_result on the last step, then gives up with a ModelError", async () => {
+  it("forces submit_result on the last step, then falls back to the playbook at the step cap", async () => {
     const client = scriptedClient([
       { toolCalls: [call("ping_tool", { n: 1 }, "a")] },
       { toolCalls: [call("ping_tool", { n: 2 }, "b")] },
       { toolCalls: [call("ping_tool", { n: 3 }, "c")] },
     ]);
-    await expect(runnerWith(client)(agent, input, kit())).rejects.toMatchObject({ code: "model_step_cap" });
+    await expect(runnerWith(client)(agent, input, kit())).resolves.toMatchObject({
+      summary: "playbook",
+      servedBy: { path: "playbook", reason: "model_step_cap" },
+    });
     expect(client.requests.map((r) => r.toolChoice)).toEqual([undefined, undefined, "submit_result"]);
     expect(client.requests[0]!.messages[0]).toEqual({ role: "system", content: prompts["deal-closer"].text });
   });
@@ -74,6 +78,17 @@ describe("llmAgentRunner", () => {
     const client = scriptedClient([{ text: `Here it is: ${JSON.stringify(submit)}` }]);
     const result = await runnerWith(client)(agent, input, kit());
     expect(result).toMatchObject({ summary: "s", artefact: { note: "llm" }, servedBy: { path: "primary" } });
+  });
+
+  it("repairs once per step: a mistake, a good step, then another mistake still gets its repair", async () => {
+    const client = scriptedClient([
+      { toolCalls: [call("nope", {}, "x")] },
+      { toolCalls: [call("ping_tool", { n: 1 }, "y")] },
+      { toolCalls: [call("nope", {}, "z")] },
+      { toolCalls: [call("submit_result", submit)] },
+    ]);
+    const result = await runnerWith(client, null, 5)(agent, input, kit());
+    expect(result.servedBy).toMatchObject({ path: "primary" });
   });
 
   it("sends an artefact that misses its schema back once", async () => {
@@ -100,7 +115,7 @@ describe("llmAgentRunner", () => {
     expect(secondary.requests).toHaveLength(0);
   });
 
-  it("falls back on a provider failure but not on a model's mistakes", async () => {
+  it("falls back on a provider failure, and on a mistake repeated after its repair", async () => {
     const down = new SystemError("model_unavailable", "down", {
       transient: true,
       details: { provider: "openai" },
@@ -112,11 +127,11 @@ describe("llmAgentRunner", () => {
     expect(served).toMatchObject({ servedBy: { path: "secondary", reason: "model_unavailable" } });
 
     const bad = { toolCalls: [call("nope", {})] };
-    const secondary = scriptedClient([]);
+    const secondary = scriptedClient([{ toolCalls: [call("submit_result", submit)] }]);
     await expect(
       runnerWith(scriptedClient([bad, bad]), secondary)(agent, input, kit()),
-    ).rejects.toBeInstanceOf(ModelError);
-    expect(secondary.requests).toHaveLength(0);
+    ).resolves.toMatchObject({ servedBy: { path: "secondary", reason: "model_output_invalid" } });
+    expect(secondary.requests).toHaveLength(1);
   });
 });
 

@@ -1,11 +1,14 @@
 import { isGraphBubbleUp } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import type { AgentId } from "../../domain/agents.ts";
-import { SystemError } from "../../domain/errors.ts";
+import { GrowthError, ModelError, SystemError } from "../../domain/errors.ts";
+import type { Budgets } from "../../models/budgets.ts";
 import type { ChatClient } from "../../models/client.ts";
+import { DEFAULT_DEADLINE, type DeadlineBook, deadlineBook } from "../../models/deadline.ts";
 import type { PriceTable } from "../../models/prices.ts";
 import type { LoadedPrompt, PromptId } from "../../prompts/load.ts";
 import type { AgentDefinition, AgentInput, AgentKit, AgentResult } from "../agent.ts";
+import { checkBudgets, type SpendOf } from "./budget-check.ts";
 import { type LedgerSink, recordFallback, stepRecorder } from "./ledger.ts";
 import { runToolLoop } from "./loop.ts";
 import { graphRunContext, type LlmCallContext } from "./run-context.ts";
@@ -27,20 +30,27 @@ export interface LlmRunnerDeps {
   readonly prompts: Readonly<Record<PromptId, LoadedPrompt>>;
   readonly prices: PriceTable;
   readonly maxSteps: number;
+  /** The run deadlines every model call's timeout and attempts come from; one with defaults when absent. */
+  readonly deadlines?: DeadlineBook;
   readonly ledger?: LedgerSink;
+  /** Token and money budgets, checked against `spendOf` (the ledger) before every model call. */
+  readonly budgets?: { readonly limits: Budgets; readonly spendOf: SpendOf };
   readonly context?: () => LlmCallContext;
+  /** The compact memory of the conversation's earlier turns (chat threads only), for the first message. */
+  readonly memoryOf?: (context: LlmCallContext) => Promise<string | null>;
   readonly onToken?: (agent: AgentId, token: string) => void;
   readonly clock?: () => Date;
   readonly logger?: Logger;
 }
 
 /**
- * Runs agents on their models: primary, then the secondary provider, then the playbook when a provider
- * fails (after its retries, or with its breaker open). A model that misbehaves twice is a ModelError, and
- * interrupts are re-thrown: neither falls back.
+ * Runs agents on their models: primary, then the secondary provider, then the playbook when a path fails
+ * (a provider after its retries, with its breaker open or out of deadline; a model whose output stays
+ * invalid after its repair, or that hits the step cap). Interrupts are re-thrown, never fallen back from.
  */
 export function llmAgentRunner(deps: LlmRunnerDeps) {
   const clock = deps.clock ?? (() => new Date());
+  const deadlines = deps.deadlines ?? deadlineBook(DEFAULT_DEADLINE);
   return async function runAgentOnModel(
     agent: AgentDefinition,
     input: AgentInput,
@@ -55,20 +65,36 @@ export function llmAgentRunner(deps: LlmRunnerDeps) {
       context: (deps.context ?? graphRunContext)(),
     };
     let reason: string | null = null;
+    const memory = (await deps.memoryOf?.(who.context)) ?? null;
+    const budgets = deps.budgets;
+    const beforeCall = budgets
+      ? () => checkBudgets(budgets.limits, budgets.spendOf, agent.id, who.context, clock())
+      : undefined;
     const paths = [["primary", primary] as const, ["secondary", secondary] as const];
     for (const [path, client] of paths) {
       if (!client) continue;
+      const runId = who.context.runId;
+      const deadlineAt =
+        path === "primary" ? deadlines.primary(runId, secondary !== null) : deadlines.secondary(runId);
       try {
         const result = await runToolLoop(agent, input, kit, {
           client,
           system: prompt.text,
           maxSteps: deps.maxSteps,
+          deadlineAt,
+          memory,
+          ...(beforeCall ? { beforeCall } : {}),
           recorder: (step) => stepRecorder(deps.ledger, deps.prices, who, step, clock),
           ...(deps.onToken ? { onToken: (t: string) => deps.onToken?.(agent.id, t) } : {}),
         });
         return { ...result, servedBy: { path, model: `${client.provider}:${client.model}`, reason } };
       } catch (error) {
-        if (isGraphBubbleUp(error) || !isProviderFailure(error)) throw error;
+        if (error instanceof GrowthError && error.code === "budget_exhausted") {
+          reason = error.code; // a spent budget is spent on every path: straight to the playbook
+          deps.logger?.warn({ agent: agent.id, path, details: error.details }, error.message);
+          break;
+        }
+        if (isGraphBubbleUp(error) || !(isProviderFailure(error) || error instanceof ModelError)) throw error;
         reason = error.code;
         deps.logger?.warn({ agent: agent.id, path, code: error.code }, "model path failed; falling back");
       }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Command } from "commander";
 import { approvalViews } from "../approvals/view.ts";
 import { withOrchestrator } from "../context.ts";
+import { pathsJson } from "../outcome.ts";
 import { liveProgress, outcomeJson, outcomeText } from "../render.ts";
 
 /** `growth ask "<request>"`: one chat turn, answered and shown with its route and decisions. */
@@ -35,10 +36,12 @@ export function askCommand(): Command {
             });
             live?.end();
             if (options.json) {
-              // Each pending approval in full (recipient, body, offer, audience, reasons, guard), as `growth approvals --json`.
+              // Each pending approval in full (recipient, body, offer, audience, reasons, guard), as `growth approvals --json`,
+              // and the path that served each agent and the router.
               const ids = outcome.pendingApprovals.map((p) => p.approvalId);
               const approvals = await approvalViews(store.db, { ids });
-              console.log(JSON.stringify({ ...outcomeJson(outcome), approvals }, null, 2));
+              const paths = await pathsJson(store, outcome);
+              console.log(JSON.stringify({ ...outcomeJson(outcome), ...paths, approvals }, null, 2));
             } else {
               if (live) console.log("");
               console.log(outcome.answer ?? "");

@@ -5,6 +5,7 @@ import { jsonDepth, MAX_JSON_DEPTH } from "../../domain/json-depth.ts";
 import { recordRejection } from "../../store/repos/rejections.ts";
 import { withContext, withOrchestrator } from "../context.ts";
 import { checkEvents } from "../events/check.ts";
+import { pathsJson } from "../outcome.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
 
 /** The largest event file or input `growth emit` reads. */
@@ -97,7 +98,7 @@ export function emitCommand(): Command {
       }
       // Validate everything before accepting anything: a bad event in a batch rejects the batch.
       await withContext(command, ({ store }) => checkEvents(store.db, raws, "emit"));
-      await withOrchestrator(command, async ({ orchestrator }) => {
+      await withOrchestrator(command, async ({ orchestrator, store }) => {
         // A run an earlier process left mid-way is finished first, so its thread is free for the new event.
         const resumed = await orchestrator.resumeUnfinished();
         if (resumed.length > 0) console.error(`Resumed ${resumed.length} unfinished run(s) first.`);
@@ -105,7 +106,8 @@ export function emitCommand(): Command {
         for (const raw of raws)
           outcomes.push(await orchestrator.submitEvent(raw, { dryRun: options.dryRun }));
         if (options.json) {
-          const json = outcomes.map(outcomeJson);
+          const json = [];
+          for (const o of outcomes) json.push({ ...outcomeJson(o), ...(await pathsJson(store, o)) });
           console.log(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
         } else {
           console.log(outcomes.map(outcomeText).join("\n\n"));

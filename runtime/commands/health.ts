@@ -11,8 +11,8 @@ export function healthCommand(): Command {
     .option("--json", "print JSON")
     .action(async (options: { json?: boolean }, command: Command) => {
       requireStore(command);
-      await withOrchestrator(command, async ({ store, orchestrator }) => {
-        const report = await healthReport(store, orchestrator);
+      await withOrchestrator(command, async ({ store, orchestrator, models }) => {
+        const report = await healthReport(store, orchestrator, models);
         const byNode = report.dead_letters.by_node;
         if (options.json) {
           console.log(JSON.stringify(report, null, 2));
@@ -24,9 +24,12 @@ export function healthCommand(): Command {
             `${a.agent.padEnd(23)} ${a.breaker.padEnd(10)} ${`${a.retriesAvailable}/${a.retryCapacity}`.padEnd(9)} ${a.running}/${a.concurrency}`,
           );
         }
-        console.log(
-          "(breakers and budgets are per process: a new process starts closed and full; a long-running `growth schedule` keeps them)",
-        );
+        for (const p of report.providers) {
+          console.log(
+            `provider ${p.provider.padEnd(14)} ${p.breaker.padEnd(10)} ${p.opened_at ? `opened ${p.opened_at}` : ""}`,
+          );
+        }
+        console.log("(breakers and budgets are kept in the store: every process sees the same state)");
         console.log(
           `runs: ${report.runs.unfinished} unfinished${report.runs.unfinished > 0 ? " (run `growth resume`)" : ""} · ${report.runs.waiting_approval} waiting for approval · ${report.runs.completed} completed`,
         );

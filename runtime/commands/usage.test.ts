@@ -81,10 +81,11 @@ describe("growth usage", () => {
     expect(await run()).toBe(
       [
         "LLM usage, by agent:",
-        "agent            calls  input  cached  output                     cost",
-        "supervisor           1    300       0      20                $0.000400",
-        "lead-engagement      3   2500     200     250  $0.000300 (+1 unpriced)",
-        "total                4   2800     200     270  $0.000700 (+1 unpriced)",
+        "agent            calls  attempts  input  cached  output                     cost",
+        "supervisor           1         1    300       0      20                $0.000400",
+        "lead-engagement      3         3   2500     200     250  $0.000300 (+1 unpriced)",
+        "total                4         4   2800     200     270  $0.000700 (+1 unpriced)",
+        "no budgets set (GROWTH_BUDGET_RUN|CONVERSATION|DAY_TOKENS|USD)",
       ].join("\n"),
     );
   });
@@ -105,6 +106,7 @@ describe("growth usage", () => {
     ]);
     expect(byDay.total).toEqual({
       calls: 4,
+      attempts: 4,
       inputTokens: 2_800,
       outputTokens: 270,
       cachedTokens: 200,
@@ -116,6 +118,29 @@ describe("growth usage", () => {
     expect(since.lines.map((l: { day: string; calls: number }) => [l.day, l.calls])).toEqual([
       ["2026-11-10", 2],
     ]);
+  });
+
+  it("shows today's spend against the day budget, and the run budget's limit", async () => {
+    vi.stubEnv("GROWTH_BUDGET_DAY_TOKENS", "5000");
+    vi.stubEnv("GROWTH_BUDGET_RUN_USD", "0.5");
+    const store = await openStore(file);
+    await recordLlmCall(
+      store.db,
+      call({ runId: "r-today", usage: { input: 250, output: 50, cached: 0 }, at: new Date() }),
+    );
+    await store.close();
+    try {
+      const text = await run("--since", "1d");
+      expect(text).toContain("budget per run: $0.5");
+      expect(text).toContain("budget per day: 300 of 5000 tokens spent today (UTC)");
+      const json = JSON.parse(await run("--json"));
+      expect(json.budgets.scopes.day).toEqual({
+        limit: { tokens: 5000 },
+        spent: { tokens: 300, usd: expect.any(Number) },
+      });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("refuses an unknown grouping and an unreadable --since as user errors", async () => {

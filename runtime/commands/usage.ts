@@ -1,5 +1,7 @@
 import { Command } from "commander";
+import { loadModelConfig } from "../../models/config.ts";
 import { usageSummary } from "../../store/repos/llm-calls.ts";
+import { budgetLines, budgetReport } from "../budget-report.ts";
 import { requireStore, withContext } from "../context.ts";
 import { USAGE_GROUPINGS, usageQuery, usageReport } from "../queries/usage.ts";
 import { usageTable } from "../render.ts";
@@ -18,15 +20,17 @@ export function usageCommand(): Command {
     .action(async (options: { by: string; since?: string; json?: boolean }, command: Command) => {
       requireStore(command);
       const { by, since } = usageQuery(options);
+      const { budgets } = loadModelConfig(process.env).config;
       await withContext(command, async ({ store }) => {
         if (options.json) {
-          console.log(JSON.stringify(await usageReport(store, options), null, 2));
+          console.log(JSON.stringify(await usageReport(store, options, budgets), null, 2));
           return;
         }
         const lines = await usageSummary(store.db, by, since ? { since } : {});
         if (since) console.log(`LLM usage since ${since.toISOString()}, by ${by}:`);
         else console.log(`LLM usage, by ${by}:`);
         console.log(usageTable(lines, by));
+        for (const line of budgetLines(await budgetReport(store, budgets))) console.log(line);
       });
     });
 }

@@ -11,6 +11,7 @@ describe("DemoTally usage section", () => {
         {
           key: "openai:a",
           calls: 2,
+          attempts: 2,
           inputTokens: 320,
           outputTokens: 70,
           cachedTokens: 0,
@@ -20,6 +21,7 @@ describe("DemoTally usage section", () => {
         {
           key: "openai:b",
           calls: 1,
+          attempts: 1,
           inputTokens: 10,
           outputTokens: 5,
           cachedTokens: 4,

@@ -18,6 +18,8 @@ export interface OrchestratorOptions {
   agents: Readonly<Record<AgentId, AgentDefinition>>;
   routeChat: ChatRouter;
   runAgent?: AgentRunner;
+  /** The agent nodes' timeout; LLM mode derives it from the run deadline (see models/deadline.ts). */
+  agentTimeoutMs?: number;
   conflictPolicy?: ConflictPolicy;
   approvalPolicy?: ApprovalPolicy;
   clock?: () => Date;

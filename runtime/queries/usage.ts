@@ -1,6 +1,8 @@
 import { UserError } from "../../domain/errors.ts";
+import type { Budgets } from "../../models/budgets.ts";
 import type { Store } from "../../store/db.ts";
 import { usageSummary } from "../../store/repos/llm-calls.ts";
+import { budgetReport } from "../budget-report.ts";
 import { sumUsage } from "../render.ts";
 
 /** How the LLM ledger can be grouped. */
@@ -42,8 +44,11 @@ export function usageQuery(query: { by?: string; since?: string }): { by: UsageG
   return query.since === undefined ? { by } : { by, since: parseSince(query.since) };
 }
 
-/** The LLM ledger summed by agent, model or day, optionally since a time, as the CLI's --json prints it. */
-export async function usageReport(store: Store, query: { by?: string; since?: string }) {
+/**
+ * The LLM ledger summed by agent, model or day, optionally since a time, with spend against the budgets, as the
+ * CLI's --json prints it.
+ */
+export async function usageReport(store: Store, query: { by?: string; since?: string }, budgets: Budgets) {
   const { by, since } = usageQuery(query);
   const lines = await usageSummary(store.db, by, since ? { since } : {});
   const { key: _total, ...total } = sumUsage(lines);
@@ -52,5 +57,6 @@ export async function usageReport(store: Store, query: { by?: string; since?: st
     since: since?.toISOString() ?? null,
     lines: lines.map(({ key, ...rest }) => ({ [by]: key, ...rest })),
     total,
+    budgets: await budgetReport(store, budgets),
   };
 }

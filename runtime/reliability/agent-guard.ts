@@ -11,6 +11,7 @@ import {
 } from "cockatiel";
 import { classifyError, SystemError } from "../../domain/errors.ts";
 import type { AgentRunner } from "../../graph/deps.ts";
+import { NO_PERSISTENCE, persistedBreaker, type StatePersistence } from "../../models/state-persistence.ts";
 import { RetryBudget, type RetryBudgetOptions } from "./retry-budget.ts";
 
 /** Limits per agent: concurrent runs, queue, breaker threshold and cool-down, retry budget. */
@@ -21,8 +22,10 @@ export interface AgentGuardOptions {
   breakerThreshold: number;
   /** Milliseconds the breaker stays open before one trial call (half-open). */
   halfOpenAfterMs: number;
-  budget: Omit<RetryBudgetOptions, "now">;
+  budget: Omit<RetryBudgetOptions, "now" | "initial">;
   now?: () => number;
+  /** Where breaker and budget state is kept, so every process sees the same (the store, in the CLI). */
+  persistence?: StatePersistence;
 }
 
 /** Defaults sized for the embedded runtime: a few parallel runs per agent, ten retries a burst. */
@@ -64,9 +67,11 @@ const STATE_NAMES: Record<CircuitState, AgentHealth["breaker"]> = {
 export class AgentGuard {
   private readonly options: AgentGuardOptions;
   private readonly policies = new Map<string, Policies>();
+  private readonly persistence: StatePersistence;
 
   constructor(options: Partial<AgentGuardOptions> = {}) {
     this.options = { ...DEFAULT_AGENT_GUARD, ...options };
+    this.persistence = options.persistence ?? NO_PERSISTENCE;
   }
 
   /** Wraps a runner so every agent call goes through its agent's policies. */
@@ -77,7 +82,9 @@ export class AgentGuard {
         return await p.bulkhead.execute(() => p.breaker.execute(() => runner(agent, input, kit)));
       } catch (raw) {
         const error = translate(agent.id, raw);
-        if (classifyError(error) === "transient" && !p.budget.tryWithdraw()) {
+        const spent = classifyError(error) === "transient" && !p.budget.tryWithdraw();
+        this.persistence.save(`budget:${agent.id}`, p.budget.snapshot());
+        if (spent) {
           throw new SystemError(
             "retry_budget_exhausted",
             `Agent ${agent.id} has spent its retry budget; the failure is not retried. Check its dependency, then redrive the dead letter.`,
@@ -110,11 +117,21 @@ export class AgentGuard {
       const o = this.options;
       p = {
         bulkhead: bulkhead(o.concurrency, o.queue),
-        breaker: circuitBreaker(
-          handleWhen((e) => classifyError(e) === "transient"),
-          { halfOpenAfter: o.halfOpenAfterMs, breaker: new ConsecutiveBreaker(o.breakerThreshold) },
+        breaker: persistedBreaker(`agent:${agent}`, this.persistence, (initialState) =>
+          circuitBreaker(
+            handleWhen((e) => classifyError(e) === "transient"),
+            {
+              halfOpenAfter: o.halfOpenAfterMs,
+              breaker: new ConsecutiveBreaker(o.breakerThreshold),
+              ...(initialState !== undefined ? { initialState } : {}),
+            },
+          ),
         ),
-        budget: new RetryBudget({ ...o.budget, now: o.now }),
+        budget: new RetryBudget({
+          ...o.budget,
+          now: o.now,
+          initial: this.persistence.initial(`budget:${agent}`),
+        }),
       };
       this.policies.set(agent, p);
     }

@@ -6,6 +6,14 @@ export interface RetryBudgetOptions {
   refillPerSecond: number;
   /** Milliseconds clock, injectable for tests. */
   now?: () => number;
+  /** A saved state (`snapshot()` of an earlier budget, maybe another process's) to start from. */
+  initial?: unknown;
+}
+
+/** What a budget saves: tokens left at a time (ms since the epoch). */
+export interface RetryBudgetSnapshot {
+  readonly tokens: number;
+  readonly at: number;
 }
 
 /** A token bucket of retries: each retry takes a token, so a failing dependency cannot multiply load. */
@@ -25,6 +33,17 @@ export class RetryBudget {
     this.now = options.now ?? Date.now;
     this.tokens = options.capacity;
     this.last = this.now();
+    const saved = options.initial as Partial<RetryBudgetSnapshot> | undefined;
+    if (saved && typeof saved.tokens === "number" && typeof saved.at === "number") {
+      this.tokens = Math.min(this.capacity, Math.max(0, saved.tokens));
+      this.last = Math.min(saved.at, this.last);
+    }
+  }
+
+  /** The state to save, so another process starts from it. */
+  snapshot(): RetryBudgetSnapshot {
+    this.refill();
+    return { tokens: this.tokens, at: this.last };
   }
 
   /** Takes one retry token; false when the budget is spent (the caller must not retry). */

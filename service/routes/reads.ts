@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { loadModelConfig } from "../../models/config.ts";
 import { healthReport } from "../../runtime/queries/health.ts";
 import { usageReport } from "../../runtime/queries/usage.ts";
 import { buildReport, reportJson } from "../../runtime/report/index.ts";
@@ -19,13 +20,13 @@ export function report(deps: ServiceDeps) {
 /** `GET /v1/usage`: as `growth usage --json`. */
 export function usage(deps: ServiceDeps) {
   return new Hono<ServiceEnv>().get("/", async function getUsage(c) {
-    return c.json(await usageReport(deps.store, readQuery(c, UsageQuery)));
+    return c.json(await usageReport(deps.store, readQuery(c, UsageQuery), loadModelConfig(process.env).config.budgets));
   });
 }
 
 /** `GET /v1/health`: as `growth health --json`. */
 export function health(deps: ServiceDeps) {
   return new Hono<ServiceEnv>().get("/", async function getHealth(c) {
-    return c.json(await healthReport(deps.store, deps.orchestrator));
+    return c.json(await healthReport(deps.store, deps.orchestrator, deps.models));
   });
 }

@@ -5,6 +5,7 @@ import { llmCallsMigration } from "./002-llm-calls.ts";
 import { rejectionsMigration } from "./003-rejections.ts";
 import { scaleIndexesMigration } from "./004-scale-indexes.ts";
 import { apiKeysMigration } from "./005-api-keys.ts";
+import { reliabilityStateMigration } from "./006-reliability-state.ts";
 import { storeSecretsMigration } from "./007-store-secrets.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
@@ -15,6 +16,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "003-rejections": rejectionsMigration(dialect),
     "004-scale-indexes": scaleIndexesMigration(),
     "005-api-keys": apiKeysMigration(dialect),
+    "006-reliability-state": reliabilityStateMigration(dialect),
     "007-store-secrets": storeSecretsMigration(),
   };
 }

@@ -49,6 +49,7 @@ describe("the LLM call ledger", () => {
       {
         key: "lead-engagement",
         calls: 1,
+        attempts: 1,
         inputTokens: 50,
         outputTokens: 5,
         cachedTokens: 20,
@@ -58,6 +59,7 @@ describe("the LLM call ledger", () => {
       {
         key: "deal-closer",
         calls: 2,
+        attempts: 2,
         inputTokens: 200,
         outputTokens: 20,
         cachedTokens: 0,

@@ -62,7 +62,10 @@ export async function llmCallsOfRun(db: Kysely<Database>, runId: string): Promis
 /** One line of `growth usage`: calls, tokens and cost for one agent, model or day. */
 export interface UsageLine {
   key: string;
+  /** Calls that got an answer (ok, repaired or invalid output). */
   calls: number;
+  /** Every attempt sent or refused, failed ones included: the ledger's rows but the fallback markers. */
+  attempts: number;
   inputTokens: number;
   outputTokens: number;
   cachedTokens: number;
@@ -88,7 +91,8 @@ export async function usageSummary(
     .selectFrom("llm_calls")
     .select([
       key.as("key"),
-      sql<number>`count(*)`.as("calls"),
+      sql<number>`sum(case when outcome in ('ok', 'repaired', 'invalid') then 1 else 0 end)`.as("calls"),
+      sql<number>`count(*)`.as("attempts"),
       sql<number>`coalesce(sum(input_tokens), 0)`.as("input"),
       sql<number>`coalesce(sum(output_tokens), 0)`.as("output"),
       sql<number>`coalesce(sum(cached_tokens), 0)`.as("cached"),
@@ -105,6 +109,7 @@ export async function usageSummary(
     .map((r) => ({
       key: r.key,
       calls: Number(r.calls),
+      attempts: Number(r.attempts),
       inputTokens: Number(r.input),
       outputTokens: Number(r.output),
       cachedTokens: Number(r.cached),

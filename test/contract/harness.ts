@@ -82,6 +82,8 @@ export async function startHarness(
     maxAttempts?: number;
     fallback?: boolean;
     timeoutMs?: number;
+    /** The OpenAI-compatible path on the mock (`/v1`; `/api/v1` speaks OpenRouter's flavour). */
+    openaiPath?: string;
   } = {},
 ) {
   const mock = new LLMock({ port: 0, host: "127.0.0.1" });
@@ -93,7 +95,7 @@ export async function startHarness(
     GROWTH_MODEL: options.primary ?? "openai:mock-gpt",
     ...(options.fallback === false ? {} : { GROWTH_FALLBACK_MODEL: "anthropic:mock-claude" }),
     OPENAI_API_KEY: "test-key",
-    OPENAI_BASE_URL: `${mock.url}/v1`,
+    OPENAI_BASE_URL: `${mock.url}${options.openaiPath ?? "/v1"}`,
     ANTHROPIC_API_KEY: "test-key",
     ANTHROPIC_BASE_URL: mock.url,
     GROWTH_MODELS_FILE: file,

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type GrowthError, ModelError } from "../../domain/errors.ts";
 import { llmCallsOfRun } from "../../store/repos/llm-calls.ts";
 import { finalAnswer, startHarness } from "./harness.ts";
 import { modelRequests, scriptTwoSteps } from "./scripts.ts";
@@ -17,25 +16,27 @@ const badLookup = (id: string, email: unknown) => ({
 });
 
 describe.each(["openai:mock-gpt", "anthropic:mock-claude"])("model output on %s", (primary) => {
-  it("sends an invalid tool argument back once, then records a ModelError without falling back", async () => {
+  it("sends an invalid tool argument back once, then falls back: secondary, then playbook", async () => {
     h = await startHarness({ primary });
     h.mock.on({ toolCallId: "call_bad_1" }, badLookup("call_bad_2", "still not an email"));
     h.mock.on({ userMessage: "engage the new lead" }, badLookup("call_bad_1", 42));
 
-    const error = await h.run().then(
-      () => null,
-      (e: unknown) => e,
-    );
+    const result = await h.run();
 
-    expect(error).toBeInstanceOf(ModelError);
-    expect((error as GrowthError).code).toBe("model_output_invalid");
+    expect(result.servedBy).toEqual({ path: "playbook", model: "playbook", reason: "model_output_invalid" });
+    // The call and its one repair on each path (the secondary is anthropic:mock-claude, so none after it).
+    const paths = primary.startsWith("openai") ? 2 : 1;
     const requests = modelRequests(h.mock);
-    expect(requests).toHaveLength(2); // the original call and the one repair, nothing on the secondary
+    expect(requests).toHaveLength(2 * paths);
     expect(JSON.stringify(requests[1]!.body)).toContain("Tool lookup_contact got invalid arguments: email");
     const rows = await llmCallsOfRun(h.store.db, "run-1");
-    expect(rows.map((r) => [r.step, r.outcome])).toEqual([
+    const path = [
       [1, "repaired"],
       [2, "invalid"],
+    ];
+    expect(rows.map((r) => [r.step, r.outcome])).toEqual([
+      ...(paths === 2 ? [...path, ...path] : path),
+      [0, "fallback"],
     ]);
   });
 

@@ -92,6 +92,7 @@ describe.each([
     expect(byAgent).toEqual({
       key: "lead-engagement",
       calls: 2,
+      attempts: 2,
       inputTokens: 320,
       outputTokens: 70,
       cachedTokens: 0,

@@ -65,3 +65,19 @@ export async function growthInProcess(args: string[], options: { env?: NodeJS.Pr
     process.exitCode = saved.exitCode;
   }
 }
+
+/** Like `growth`, without blocking this process: for CLI runs against a server in this process (the wire mock). */
+export async function growthAsync(args: string[], options: { env?: NodeJS.ProcessEnv } = {}) {
+  const { execFile } = await import("node:child_process");
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, GROWTH_LOG_LEVEL: "silent", ...options.env }, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}

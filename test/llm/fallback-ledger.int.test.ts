@@ -119,6 +119,7 @@ describe("ledger figures for a graph run", () => {
       {
         key: "openai:mock-gpt",
         calls: 2,
+        attempts: 2,
         inputTokens: 320,
         outputTokens: 70,
         cachedTokens: 0,
@@ -197,7 +198,8 @@ describe("a provider failing for good", () => {
     expect(await usageSummary(app.db, "agent", { runId: outcome.runId })).toEqual([
       {
         key: "lead-engagement",
-        calls: 4,
+        calls: 0,
+        attempts: 4,
         inputTokens: 0,
         outputTokens: 0,
         cachedTokens: 0,

@@ -39,7 +39,7 @@ export async function startLlmApp(
   const tokens: { agent: AgentId; token: string }[] = [];
   const served: { agent: AgentId; by: ServedBy }[] = [];
   const steps: string[] = [];
-  const { orchestrator, models } = createApp(fixture.store, createLogger({ level: "silent" }), {
+  const { orchestrator, models, flush } = createApp(fixture.store, createLogger({ level: "silent" }), {
     modelConfig: config,
     resilience: options.resilience ?? {
       backoff: { initialMs: 5, maxMs: 20, maxRetryAfterMs: 5_000 },
@@ -58,6 +58,8 @@ export async function startLlmApp(
     db,
     orchestrator,
     models,
+    /** Waits for breaker and budget state still being written to the store. */
+    flush,
     notice,
     tokens,
     served,
