@@ -27,9 +27,9 @@ import { AgentGuard } from "./reliability/agent-guard.ts";
 import { storePersistence } from "./reliability/store-persistence.ts";
 import { recordingRouter } from "./route-record.ts";
 
-/** Live hooks of LLM mode: model text as it streams, and which path served each agent. */
+/** Live hooks of LLM mode: model text as it streams (with its run id, null outside a run), and who served each agent. */
 export interface ModelHooks {
-  readonly onToken?: (agent: AgentId, token: string) => void;
+  readonly onToken?: (agent: AgentId, token: string, runId: string | null) => void;
   readonly onServed?: (agent: AgentId, servedBy: ServedBy) => void;
 }
 
@@ -64,11 +64,14 @@ export function buildModelMode(
   options: ModelHooks & { resilience?: Partial<ResilienceOptions>; persistence?: StatePersistence } = {},
 ): ModelMode {
   // The matcher resolves back-references ("the same for his colleague") from the conversation's earlier turns.
-  const matcher = referenceAwareRouter(matcherChatRouter(AGENT_LIST, routingTrainSplit()), async ({ threadId, runId }) => {
-    if (!threadId?.startsWith("chat:") || !runId) return [];
-    const last = (await conversationTurns(store.db, threadId, runId, 1)).at(-1);
-    return [...new Set(last?.agents.map((a) => a.agent as AgentId) ?? [])];
-  });
+  const matcher = referenceAwareRouter(
+    matcherChatRouter(AGENT_LIST, routingTrainSplit()),
+    async ({ threadId, runId }) => {
+      if (!threadId?.startsWith("chat:") || !runId) return [];
+      const last = (await conversationTurns(store.db, threadId, runId, 1)).at(-1);
+      return [...new Set(last?.agents.map((a) => a.agent as AgentId) ?? [])];
+    },
+  );
   const specs = [config.defaultModel, config.router, ...Object.values(config.agents)];
   if (specs.every((s) => s.provider === "playbook")) {
     return {

@@ -3,8 +3,8 @@ import type { Command } from "commander";
 import { UserError } from "../domain/errors.ts";
 import { loadModelConfig } from "../models/config.ts";
 import { isReadOnly, openStore, readOnlyStore, resolveDbFile, type Store } from "../store/db.ts";
-import type { AppOptions, ModelMode } from "./app.ts";
 import { loadReliabilityState } from "../store/repos/reliability-state.ts";
+import type { AppOptions, ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import type { Orchestrator } from "./orchestrator.ts";
 

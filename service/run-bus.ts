@@ -1,9 +1,11 @@
+import type { AgentId } from "../domain/agents.ts";
 import type { GraphStateValue } from "../graph/state.ts";
 
-/** What a run reports while it runs: a node's update, or the whole state after a superstep. */
+/** What a run reports while it runs: a node's update, the whole state after a superstep, or model text. */
 export type RunSignal =
   | { type: "update"; node: string; update: unknown }
-  | { type: "values"; values: GraphStateValue };
+  | { type: "values"; values: GraphStateValue }
+  | { type: "text"; agent: AgentId; text: string };
 
 /** Fans the orchestrator's per-run hooks out to whoever streams that run; a run nobody watches costs nothing. */
 export class RunBus {

@@ -58,6 +58,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     control,
     onStep: ({ runId, node, update }) => bus.publish(runId, { type: "update", node, update }),
     onValues: ({ runId, values }) => bus.publish(runId, { type: "values", values }),
+    // LLM mode: model text as it streams goes to whoever streams its run (text outside a run has no reader).
+    onToken: (agent, text, runId) => {
+      options.runtime?.onToken?.(agent, text, runId);
+      if (runId) bus.publish(runId, { type: "text", agent, text });
+    },
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = createApp(

@@ -38,7 +38,8 @@ export interface LlmRunnerDeps {
   readonly context?: () => LlmCallContext;
   /** The compact memory of the conversation's earlier turns (chat threads only), for the first message. */
   readonly memoryOf?: (context: LlmCallContext) => Promise<string | null>;
-  readonly onToken?: (agent: AgentId, token: string) => void;
+  /** Model text as it streams, with the run it belongs to (null outside a run), so a caller can route it. */
+  readonly onToken?: (agent: AgentId, token: string, runId: string | null) => void;
   readonly clock?: () => Date;
   readonly logger?: Logger;
 }
@@ -85,7 +86,7 @@ export function llmAgentRunner(deps: LlmRunnerDeps) {
           memory,
           ...(beforeCall ? { beforeCall } : {}),
           recorder: (step) => stepRecorder(deps.ledger, deps.prices, who, step, clock),
-          ...(deps.onToken ? { onToken: (t: string) => deps.onToken?.(agent.id, t) } : {}),
+          ...(deps.onToken ? { onToken: (t: string) => deps.onToken?.(agent.id, t, runId) } : {}),
         });
         return { ...result, servedBy: { path, model: `${client.provider}:${client.model}`, reason } };
       } catch (error) {

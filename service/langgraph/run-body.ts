@@ -33,8 +33,8 @@ export const RunBody = z
   .loose();
 export type RunBody = z.infer<typeof RunBody>;
 
-/** The stream modes served; the others are answered 501. */
-export const STREAM_MODES = ["values", "updates"] as const;
+/** The stream modes served (`messages-tuple`: model text as it streams, LLM mode); the others are answered 501. */
+export const STREAM_MODES = ["values", "updates", "messages-tuple"] as const;
 export type StreamMode = (typeof STREAM_MODES)[number];
 
 const UNSUPPORTED = [
@@ -69,7 +69,7 @@ export function checkSupported(body: RunBody): StreamMode[] {
     throw new ApiError(
       501,
       "not_supported",
-      `Stream mode ${unknown.join(", ")} is not supported; use ${STREAM_MODES.join(" and/or ")}.`,
+      `Stream mode ${unknown.join(", ")} is not supported; use one or more of ${STREAM_MODES.join(", ")}.`,
     );
   if (!body.input === !body.command)
     throw new ApiError(

@@ -40,6 +40,11 @@ export function threadRuns(deps: ServiceDeps, slots: StreamSlots) {
           await sink.send("metadata", { run_id: run.runId, thread_id: thread.thread_id, attempt: 1 });
           let last: unknown = null;
           for await (const signal of run.feed.signals()) {
+            if (signal.type === "text" && modes.includes("messages-tuple"))
+              await sink.send(
+                "messages",
+                messageChunk(run.runId, thread.thread_id, signal.agent, signal.text),
+              );
             if (signal.type === "update" && modes.includes("updates"))
               await sink.send("updates", { [signal.node]: signal.update });
             if (signal.type === "values") {
@@ -69,4 +74,15 @@ export function threadRuns(deps: ServiceDeps, slots: StreamSlots) {
       c.header("Content-Location", `/threads/${thread.thread_id}/runs/${run.runId}`);
       return c.json(await finalValues(thread.thread_id, run.runId, last));
     });
+}
+
+/**
+ * One piece of model text as the `messages-tuple` mode sends it: `[message chunk, metadata]`, the chunk an
+ * `AIMessageChunk` whose id is one per agent and run (an agent's model steps share it), the node its agent.
+ */
+function messageChunk(runId: string, threadId: string, agent: string, text: string) {
+  return [
+    { type: "AIMessageChunk", id: `run-${runId}-${agent}`, content: text },
+    { langgraph_node: agent, run_id: runId, thread_id: threadId },
+  ];
 }

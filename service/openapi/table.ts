@@ -46,7 +46,7 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/v1/chat",
     role: "operator",
     summary:
-      "One chat turn; Accept: text/event-stream streams accepted, step, answer, approvals, outcome, end",
+      "One chat turn; Accept: text/event-stream streams accepted, step, model_text, answer, approvals, outcome, end",
     body: ChatBody,
     sse: true,
   },

@@ -12,8 +12,9 @@ import { ChatBody } from "../schemas.ts";
 import { sseResponse } from "../sse.ts";
 
 /**
- * `POST /v1/chat`: one turn. With `Accept: text/event-stream` it streams `accepted`, `step` per node, then
- * `answer`, `approvals` and `outcome`, and `end`; otherwise it answers with the outcome once the turn is done.
+ * `POST /v1/chat`: one turn. With `Accept: text/event-stream` it streams `accepted`, `step` per node and
+ * `model_text` per streamed piece of model text (LLM mode), then `answer`, `approvals` and `outcome`, and `end`;
+ * otherwise it answers with the outcome once the turn is done.
  */
 export function chat(deps: ServiceDeps, slots: StreamSlots) {
   return new Hono<ServiceEnv>().post("/", requireRole("operator"), async function postChat(c) {
@@ -44,8 +45,11 @@ export function chat(deps: ServiceDeps, slots: StreamSlots) {
       c,
       async (sink) => {
         await sink.send("accepted", { ...first, conversation_id: conversation });
-        for await (const signal of feed.signals())
+        for await (const signal of feed.signals()) {
           if (signal.type === "update") await sink.send("step", { node: signal.node });
+          if (signal.type === "text")
+            await sink.send("model_text", { agent: signal.agent, text: signal.text });
+        }
         const result = await done;
         await sink.send("answer", { text: result.answer });
         if (result.pendingApprovals.length > 0)

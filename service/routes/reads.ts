@@ -20,7 +20,9 @@ export function report(deps: ServiceDeps) {
 /** `GET /v1/usage`: as `growth usage --json`. */
 export function usage(deps: ServiceDeps) {
   return new Hono<ServiceEnv>().get("/", async function getUsage(c) {
-    return c.json(await usageReport(deps.store, readQuery(c, UsageQuery), loadModelConfig(process.env).config.budgets));
+    return c.json(
+      await usageReport(deps.store, readQuery(c, UsageQuery), loadModelConfig(process.env).config.budgets),
+    );
   });
 }
 

@@ -1,3 +1,4 @@
+import type { AppOptions } from "../../runtime/app.ts";
 import { createKey } from "../../runtime/keys/index.ts";
 import { createLogger } from "../../runtime/logger.ts";
 import type { ServiceLimits } from "../../service/deps.ts";
@@ -5,8 +6,11 @@ import { startService } from "../../service/server.ts";
 import type { Store } from "../../store/db.ts";
 import { FIXTURE_NOW, fixtureStore } from "./fixture.ts";
 
-/** A real `growth serve` on an ephemeral port over the fixture CRM, with one key per role. */
-export async function startTestService(limits: Partial<ServiceLimits> = {}) {
+/**
+ * A real `growth serve` on an ephemeral port over the fixture CRM, with one key per role; `runtime` adds to
+ * the orchestrator options (an LLM-mode model config, say).
+ */
+export async function startTestService(limits: Partial<ServiceLimits> = {}, runtime: AppOptions = {}) {
   const fixture = await fixtureStore();
   const keys = {
     viewer: (await createKey(fixture.store.db, { name: "vera", role: "viewer" })).key,
@@ -19,7 +23,7 @@ export async function startTestService(limits: Partial<ServiceLimits> = {}) {
     logger: createLogger({ level: "silent" }),
     port: 0,
     limits,
-    runtime: { clock: () => FIXTURE_NOW, env: {} },
+    runtime: { clock: () => FIXTURE_NOW, env: {}, ...runtime },
   });
   const call = (path: string, init: RequestInit & { key?: string | null; json?: unknown } = {}) => {
     const { key = keys.admin, json, ...rest } = init;
