@@ -56,17 +56,26 @@ describe("the native /v1 API over real HTTP", () => {
     expect(names.slice(-4)).toEqual(["answer", "approvals", "outcome", "end"]);
     const steps = events.filter((e) => e.event === "step").map((e) => (e.data as { node: string }).node);
     expect(steps).toEqual(expect.arrayContaining(["supervisor", "conflict_guard"]));
-    const pending = (
-      events.find((e) => e.event === "approvals")!.data as { pending: { approvalId: string }[] }
-    ).pending;
+    type Full = { id: string; body: string | null; recipient: { email: string } | null; agent: string };
+    const streamed = events.find((e) => e.event === "approvals")!.data as {
+      pending: { approvalId: string }[];
+      approvals: Full[];
+    };
+    const { pending } = streamed;
     expect(pending.length).toBeGreaterThan(0);
+    // Each streamed approval carries what a person needs to decide it, not only its id.
+    expect(streamed.approvals.map((a) => a.id)).toEqual(pending.map((p) => p.approvalId));
+    for (const a of streamed.approvals) expect(a.agent).toBeTruthy();
 
     const listed = (await (await svc.call("/v1/approvals", { key: svc.keys.viewer })).json()) as {
-      approvals: { id: string }[];
+      approvals: Full[];
     };
     expect(listed.approvals.map((a) => a.id)).toEqual(
       expect.arrayContaining(pending.map((p) => p.approvalId)),
     );
+    const email = listed.approvals.find((a) => a.id === pending[0]!.approvalId)!;
+    expect(email.body).toMatch(/\S{20,}|\S+ \S+ \S+/);
+    expect(email.recipient?.email).toContain("@");
 
     const [first, ...rest] = pending;
     expect(

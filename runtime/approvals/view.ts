@@ -32,6 +32,10 @@ export interface ApprovalView {
   action_id: string;
   status: string;
   created_at: string;
+  /** Who decided it and when, once decided (the API key's name, or `--by`). */
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
   agent: string;
   action_type: string;
   /** Why policy stopped the action for a person. */
@@ -81,6 +85,9 @@ export async function approvalViews(
       action_id: row.action_id,
       status: row.status,
       created_at: row.created_at,
+      decided_by: row.decided_by,
+      decided_at: row.decided_at,
+      decision_note: row.decision_note,
       agent: action.agent,
       action_type: action.type,
       approval_reason: row.reason,

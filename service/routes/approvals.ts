@@ -1,21 +1,12 @@
 import { Hono } from "hono";
 import { outcomeJson } from "../../runtime/render.ts";
-import { type ApprovalRow, getApproval, pendingApprovals } from "../../store/repos/approvals.ts";
+import { approvalViews } from "../../runtime/approvals/view.ts";
 import { requireRole } from "../auth.ts";
 import { readJson } from "../body.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { ServiceEnv } from "../env.ts";
 import { ApiError } from "../errors.ts";
 import { DecisionBody, EditBody } from "../schemas.ts";
-
-/** An approval row as the repository returns it, its JSON columns parsed. */
-export function approvalJson(row: ApprovalRow) {
-  return {
-    ...row,
-    action: JSON.parse(row.action) as unknown,
-    edit: row.edit ? (JSON.parse(row.edit) as unknown) : null,
-  };
-}
 
 /**
  * `/v1/approvals`: the pending list (viewer) and single-use decisions (approver), recorded under the key's
@@ -24,18 +15,19 @@ export function approvalJson(row: ApprovalRow) {
 export function approvals(deps: ServiceDeps) {
   const app = new Hono<ServiceEnv>()
     .get("/", async function listApprovals(c) {
-      return c.json({ approvals: (await pendingApprovals(deps.store.db)).map(approvalJson) });
+      // The same view `growth approvals --json` and chat show: recipient, full body, offer, audience, guard.
+      return c.json({ approvals: await approvalViews(deps.store.db, { pending: true }) });
     })
     .get("/:id", async function getOne(c) {
       const id = c.req.param("id");
-      const row = await getApproval(deps.store.db, id);
-      if (!row)
+      const [view] = await approvalViews(deps.store.db, { ids: [id] });
+      if (!view)
         throw new ApiError(
           404,
           "approval_unknown",
           `There is no approval ${id}; list them at GET /v1/approvals.`,
         );
-      return c.json(approvalJson(row));
+      return c.json(view);
     });
   for (const verdict of ["approve", "reject", "edit"] as const) {
     app.post(`/:id/${verdict}`, requireRole("approver"), async function decide(c) {

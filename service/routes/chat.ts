@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
+import { approvalViews } from "../../runtime/approvals/view.ts";
 import { outcomeJson } from "../../runtime/render.ts";
 import { acceptRun } from "../accept.ts";
 import { requireRole } from "../auth.ts";
@@ -52,8 +53,12 @@ export function chat(deps: ServiceDeps, slots: StreamSlots) {
         }
         const result = await done;
         await sink.send("answer", { text: result.answer });
-        if (result.pendingApprovals.length > 0)
-          await sink.send("approvals", { pending: result.pendingApprovals });
+        if (result.pendingApprovals.length > 0) {
+          // Each approval in full, as GET /v1/approvals shows it: recipient, body, offer, audience, guard.
+          const ids = result.pendingApprovals.map((p) => p.approvalId);
+          const approvals = await approvalViews(deps.store.db, { ids });
+          await sink.send("approvals", { pending: result.pendingApprovals, approvals });
+        }
         await sink.send("outcome", outcomeJson(result));
         await sink.send("end", null);
       },
