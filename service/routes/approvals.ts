@@ -1,6 +1,6 @@
 import { Hono } from "hono";
-import { outcomeJson } from "../../runtime/render.ts";
 import { approvalViews } from "../../runtime/approvals/view.ts";
+import { outcomeJson } from "../../runtime/render.ts";
 import { requireRole } from "../auth.ts";
 import { readJson } from "../body.ts";
 import type { ServiceDeps } from "../deps.ts";
