@@ -17,16 +17,18 @@ export function matcherChatRouter(
   agents: readonly AgentDefinition[],
   training: readonly TrainingText[] = NO_TRAINING,
 ): ChatRouter {
-  const byTraining = trained.get(agents) ?? new WeakMap<readonly TrainingText[], Matcher>();
-  trained.set(agents, byTraining);
-  let match = byTraining.get(training);
-  if (!match) {
-    match = createIntentMatcher(agents, training);
-    byTraining.set(training, match);
-  }
-  const matcher = match;
+  // Trained on the first chat request, not when the app is built: events, plays and reports never route chat.
+  let matcher: Matcher | undefined;
+  const trainedMatcher = (): Matcher => {
+    if (matcher) return matcher;
+    const byTraining = trained.get(agents) ?? new WeakMap<readonly TrainingText[], Matcher>();
+    trained.set(agents, byTraining);
+    matcher = byTraining.get(training) ?? createIntentMatcher(agents, training);
+    byTraining.set(training, matcher);
+    return matcher;
+  };
   return async function routeChatByIntent(text: string) {
-    const result = matcher(text);
+    const result = trainedMatcher()(text);
     if (result.agents.length > 0) {
       return { agents: result.agents, reason: `matched ${explain(result)} by intent`, via: "matcher" };
     }

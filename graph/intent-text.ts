@@ -1,11 +1,25 @@
-import model from "wink-eng-lite-web-model";
-import winkNLP, { type ItemToken, type ItsFunction } from "wink-nlp";
+import { createRequire } from "node:module";
+import type model from "wink-eng-lite-web-model";
+import type winkNLP from "wink-nlp";
+import type { ItemToken, ItsFunction } from "wink-nlp";
 
-// wink-nlp with its English lite model: tokens, lemmas, stop words and sentence boundaries. Loaded once.
-const nlp = winkNLP(model, ["sbd", "pos"]);
-const its = nlp.its;
-// The model's lemmatizer also takes the model's add-ons, which wink-nlp's own ItsFunction type leaves out.
-const lemma = its.lemma as unknown as ItsFunction<string>;
+const load = createRequire(import.meta.url);
+type Wink = ReturnType<typeof winkNLP>;
+let wink: { nlp: Wink; its: Wink["its"]; lemma: ItsFunction<string> } | undefined;
+
+// wink-nlp with its English lite model (tokens, lemmas, stop words, sentence boundaries), loaded on first use
+// rather than on import: only chat routing reads text, and the model takes a noticeable time to load.
+function nlpOf() {
+  if (!wink) {
+    const nlp = (load("wink-nlp") as typeof winkNLP)(load("wink-eng-lite-web-model") as typeof model, [
+      "sbd",
+      "pos",
+    ]);
+    // The model's lemmatizer also takes the model's add-ons, which wink-nlp's own ItsFunction type leaves out.
+    wink = { nlp, its: nlp.its, lemma: nlp.its.lemma as unknown as ItsFunction<string> };
+  }
+  return wink;
+}
 
 /** Words that join two requests inside one sentence ("show the funnel and then reallocate the budget"). */
 const JOINS = /[,;:]|\b(?:and then|and also|and|then|also|plus|if so)\b/i;
@@ -16,6 +30,7 @@ const JOINS = /[,;:]|\b(?:and then|and also|and|then|also|plus|if so)\b/i;
  */
 export function terms(text: string): string[] {
   const out: string[] = [];
+  const { nlp, its, lemma } = nlpOf();
   nlp
     .readDoc(text)
     .tokens()
@@ -29,7 +44,7 @@ export function terms(text: string): string[] {
 
 /** Splits a request into the clauses a person separates with sentences, "and", "then", commas or semicolons. */
 export function clauses(text: string): string[] {
-  const sentences: string[] = nlp.readDoc(text).sentences().out();
+  const sentences: string[] = nlpOf().nlp.readDoc(text).sentences().out();
   return sentences
     .flatMap((s) => s.split(JOINS))
     .map((c) => (c ?? "").trim())
