@@ -9,6 +9,7 @@ import { parseModelSpec } from "../models/spec.ts";
 import { loadPrompts } from "../prompts/load.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
 import { type HarnessMode, PLAYBOOK_MODE } from "./harness.ts";
+import { watchReplayMisses } from "./replay-misses.ts";
 
 /**
  * The harness mode for a `--model` spec: `playbook` runs offline; `openai:<model>` or `anthropic:<model>` runs
@@ -28,10 +29,11 @@ export function modelMode(
   }
   if (parsed.provider === "playbook") return PLAYBOOK_MODE;
   const { config } = loadModelConfig({ ...env, GROWTH_MODEL: spec });
-  const registry = createModelRegistry(config);
+  const { registry, misses } = watchReplayMisses(createModelRegistry(config));
   const prompts = loadPrompts();
   return {
     name: spec,
+    replayMisses: misses,
     build(store) {
       const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
       const router = registry.router();

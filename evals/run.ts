@@ -75,15 +75,23 @@ export async function runEvalCommand(options: EvalCommandOptions = {}): Promise<
   const clock = options.clock ?? (() => new Date());
   const started = clock();
   const model = options.model ?? "playbook";
+  const mode = modelMode(model);
   const results = await runEvals({
     suites,
     filter: options.filter,
     repeat: options.repeat,
     concurrency: options.concurrency,
     datasetsDir: options.datasetsDir,
-    harness: { ...options.harness, mode: modelMode(model) },
+    harness: { ...options.harness, mode },
     onProgress: options.onProgress,
   });
+  const misses = mode.replayMisses?.() ?? [];
+  if (misses.length > 0) {
+    throw new UserError(
+      "recording_missing",
+      `${misses.length} model call(s) had no recording, so the agents fell back and the scores mean nothing. ${misses[0]?.message}`,
+    );
+  }
   const baselineFile = options.baselineFile ?? BASELINE_FILE;
   const previous = readBaseline(baselineFile);
   let comparison: Comparison | null = null;
