@@ -25,6 +25,10 @@ export function evalCommand(): Command {
       "--bless-held-out",
       "rewrite the held-out routing hash list (deliberately accept edited or removed held-out cases)",
     )
+    .option(
+      "--judge <spec>",
+      "score content drafts with this LLM judge too (openai:<model> or anthropic:<model>)",
+    )
     .option("--baseline <file>", "the baseline to compare with or bless (default evals/baseline.json)")
     .option("--out <dir>", "where to write the results folder (default evals/results)")
     .option("--concurrency <n>", "cases in flight at once", count, 4)
