@@ -57,6 +57,8 @@ export interface HarnessMode {
   readonly name: string;
   /** Builds the runner and router for one case's store; undefined parts keep the defaults. */
   build(store: Store): { runAgent?: AgentRunner; routeChat?: ChatRouter };
+  /** Model calls that found no recording in replay-strict (the agents fell back); any fails the eval. */
+  replayMisses?(): readonly Error[];
 }
 
 /** The offline mode: deterministic playbooks and the intent matcher. */

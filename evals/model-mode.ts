@@ -9,6 +9,9 @@ import { parseModelSpec } from "../models/spec.ts";
 import { loadPrompts } from "../prompts/load.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
 import { type HarnessMode, PLAYBOOK_MODE } from "./harness.ts";
+import { watchReplayMisses } from "./replay-misses.ts";
+import type { Judge } from "./scorers/judge.ts";
+import { llmJudge } from "./scorers/llm-judge.ts";
 
 /**
  * The harness mode for a `--model` spec: `playbook` runs offline; `openai:<model>` or `anthropic:<model>` runs
@@ -28,10 +31,11 @@ export function modelMode(
   }
   if (parsed.provider === "playbook") return PLAYBOOK_MODE;
   const { config } = loadModelConfig({ ...env, GROWTH_MODEL: spec });
-  const registry = createModelRegistry(config);
+  const { registry, misses } = watchReplayMisses(createModelRegistry(config));
   const prompts = loadPrompts();
   return {
     name: spec,
+    replayMisses: misses,
     build(store) {
       const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
       const router = registry.router();
@@ -66,4 +70,23 @@ export function promptHashes(): Record<string, string> {
     // The scores do not depend on prompts in playbook mode; the report says why the hashes are missing.
     return { unavailable: (error as Error).message };
   }
+}
+
+/** The LLM judge for `--judge <spec>` (an openai:<model> or anthropic:<model>), on the model config's settings. */
+export function judgeOf(
+  spec: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Judge {
+  const parsed = parseModelSpec(spec);
+  if (!parsed || parsed.provider === "playbook") {
+    throw new UserError(
+      "eval_judge_invalid",
+      `--judge "${spec}" is not a model; use openai:<model> or anthropic:<model>.`,
+    );
+  }
+  const { config } = loadModelConfig({ ...env, GROWTH_MODEL: spec });
+  const client = createModelRegistry(config).router();
+  if (!client)
+    throw new UserError("eval_judge_invalid", `--judge "${spec}" has no client; set its provider's key.`);
+  return llmJudge(client);
 }

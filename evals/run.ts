@@ -12,7 +12,7 @@ import {
 } from "./baseline.ts";
 import type { HarnessOptions } from "./harness.ts";
 import { assertHeldOutIntact, blessHeldOut, HELD_OUT_LIST } from "./held-out.ts";
-import { modelMode, promptHashes } from "./model-mode.ts";
+import { judgeOf, modelMode, promptHashes } from "./model-mode.ts";
 import type { ReportInput } from "./report/meta.ts";
 import { consoleTables } from "./report/table.ts";
 import { writeReports } from "./report/write.ts";
@@ -33,6 +33,8 @@ export interface EvalCommandOptions {
   blessHeldOut?: boolean;
   out?: string;
   concurrency?: number;
+  /** The LLM judge's model (`openai:<m>` or `anthropic:<m>`); without one the judge check is skipped. */
+  judge?: string;
   baselineFile?: string;
   datasetsDir?: string;
   /** Planted faults and other harness overrides (tests); merged over the model's mode. */
@@ -75,15 +77,24 @@ export async function runEvalCommand(options: EvalCommandOptions = {}): Promise<
   const clock = options.clock ?? (() => new Date());
   const started = clock();
   const model = options.model ?? "playbook";
+  const mode = modelMode(model);
   const results = await runEvals({
     suites,
     filter: options.filter,
     repeat: options.repeat,
     concurrency: options.concurrency,
     datasetsDir: options.datasetsDir,
-    harness: { ...options.harness, mode: modelMode(model) },
+    harness: { ...options.harness, mode },
+    judge: options.judge ? judgeOf(options.judge) : null,
     onProgress: options.onProgress,
   });
+  const misses = mode.replayMisses?.() ?? [];
+  if (misses.length > 0) {
+    throw new UserError(
+      "recording_missing",
+      `${misses.length} model call(s) had no recording, so the agents fell back and the scores mean nothing. ${misses[0]?.message}`,
+    );
+  }
   const baselineFile = options.baselineFile ?? BASELINE_FILE;
   const previous = readBaseline(baselineFile);
   let comparison: Comparison | null = null;

@@ -25,31 +25,40 @@ export function evalCommand(): Command {
       "--bless-held-out",
       "rewrite the held-out routing hash list (deliberately accept edited or removed held-out cases)",
     )
+    .option(
+      "--judge <spec>",
+      "score content drafts with this LLM judge too (openai:<model> or anthropic:<model>)",
+    )
+    .option("--baseline <file>", "the baseline to compare with or bless (default evals/baseline.json)")
     .option("--out <dir>", "where to write the results folder (default evals/results)")
     .option("--concurrency <n>", "cases in flight at once", count, 4)
-    .action(async (options: Omit<EvalCommandOptions, "onProgress">, command: Command) => {
-      const bar = process.stderr.isTTY
-        ? new SingleBar({
-            format: "eval [{bar}] {value}/{total} {case}",
-            stream: process.stderr,
-            hideCursor: true,
-          })
-        : null;
-      let started = false;
-      const outcome = await runEvalCommand({
-        ...options,
-        ...(options.out ? { out: resolve(options.out) } : {}),
-        onProgress: (done, total, key) => {
-          if (!bar) return;
-          if (!started) {
-            bar.start(total, 0, { case: "" });
-            started = true;
-          }
-          bar.update(done, { case: key });
-        },
-      }).finally(() => bar?.stop());
-      console.log(outcome.text);
-      if (outcome.exitCode !== 0)
-        command.error("growth eval: regression against the baseline", { exitCode: 1 });
-    });
+    .action(
+      async (options: Omit<EvalCommandOptions, "onProgress"> & { baseline?: string }, command: Command) => {
+        const { baseline, ...rest } = options;
+        const bar = process.stderr.isTTY
+          ? new SingleBar({
+              format: "eval [{bar}] {value}/{total} {case}",
+              stream: process.stderr,
+              hideCursor: true,
+            })
+          : null;
+        let started = false;
+        const outcome = await runEvalCommand({
+          ...rest,
+          ...(options.out ? { out: resolve(options.out) } : {}),
+          ...(baseline ? { baselineFile: resolve(baseline) } : {}),
+          onProgress: (done, total, key) => {
+            if (!bar) return;
+            if (!started) {
+              bar.start(total, 0, { case: "" });
+              started = true;
+            }
+            bar.update(done, { case: key });
+          },
+        }).finally(() => bar?.stop());
+        console.log(outcome.text);
+        if (outcome.exitCode !== 0)
+          command.error("growth eval: regression against the baseline", { exitCode: 1 });
+      },
+    );
 }
