@@ -25,16 +25,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** A seeded generator (mulberry32), so a bench draws the same sample every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as seeded } from "../domain/random.ts";
 
 /** A number with a fixed count of decimals, right-aligned in `width`. */
 export function fixed(n: number, digits: number, width = 8): string {

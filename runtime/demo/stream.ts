@@ -1,4 +1,5 @@
 import type { GrowthEvent } from "../../domain/events.ts";
+import { seededRandom } from "../../domain/random.ts";
 import type { DemoCandidates } from "../../store/queries/demo-candidates.ts";
 
 /** One scheduled demo event: the event, when it happens, and whether it is a repeated delivery. */
@@ -10,18 +11,6 @@ export interface DemoEvent {
 }
 
 const MINUTE = 60_000;
-
-/** A small deterministic generator (mulberry32), so the stream needs no global randomness. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(list: readonly T[], r: () => number): T | undefined {
   return list.length === 0 ? undefined : list[Math.floor(r() * list.length)];
@@ -38,7 +27,7 @@ export function demoStream(
 ): DemoEvent[] {
   const events: DemoEvent[] = [];
   for (let i = options.from; i < options.to; i++) {
-    const r = random(options.seed * 1_000_003 + i);
+    const r = seededRandom(options.seed * 1_000_003 + i);
     const at = new Date(options.start.getTime() + i * 17 * MINUTE);
     if (i > 0 && r() < 0.03) {
       // A repeated delivery of an earlier event, with the same correlation id.
@@ -54,7 +43,7 @@ export function demoStream(
 }
 
 function eventAt(c: DemoCandidates, seed: number, i: number): GrowthEvent | undefined {
-  const r = random(seed * 7_919 + i * 104_729);
+  const r = seededRandom(seed * 7_919 + i * 104_729);
   const roll = r();
   const correlation_id = `demo-${seed}-${i}`;
   const base = { correlation_id, data: {} as Record<string, unknown> };

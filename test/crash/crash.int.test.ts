@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../domain/random.ts";
 import { REFERENCE_ANCHOR, seedIfEmpty } from "../../runtime/seed/index.ts";
 import { openStore } from "../../store/db.ts";
 import { crashFigures } from "./invariants.ts";
@@ -27,18 +28,6 @@ const POINTS: [string, number][] = [
   ["marketing-analytics", 1],
   ["opportunity-scout", 1],
 ];
-
-/** mulberry32: a small seeded generator, so every run of the test kills at the same places. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function pickPoint(random: () => number): string {
   const total = POINTS.reduce((sum, [, w]) => sum + w, 0);
@@ -99,7 +88,7 @@ describe("crash test: SIGKILL at random points, then resume", () => {
     await seedIfEmpty(seeding, { seed: SEED, now: new Date(REFERENCE_ANCHOR) });
     await seeding.close();
 
-    const random = rng(20261125);
+    const random = seededRandom(20261125);
     const killedAt = new Map<string, number>();
     let kills = 0;
     let lives = 0;
