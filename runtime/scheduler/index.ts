@@ -27,6 +27,19 @@ export function selectPlays(names: readonly string[]): Play[] {
   });
 }
 
+// A timer can fire a little late or, after clock adjustments, a little early: the slot is the latest scheduled
+// time at or before half a second after the firing (plays fire at most once a second). croner's
+// `previousRuns(1, r)` is the latest scheduled time before r's whole second, hence the extra second.
+const SLOT_LOOKUP_MS = 500 + 1000;
+
+/**
+ * The scheduled time a tick belongs to (seconds, no milliseconds), not the moment the timer fired: two
+ * schedulers firing the same slot a few milliseconds apart give it the same key, so intake runs it once.
+ */
+export function scheduledSlot(cron: Cron, firedAt: Date): Date {
+  return cron.previousRuns(1, new Date(firedAt.getTime() + SLOT_LOOKUP_MS))[0] ?? firedAt;
+}
+
 /** Starts one croner job per play; overlapping ticks of one play are skipped (croner's `protect`), errors logged. */
 export function startSchedule(
   plays: readonly Play[],
@@ -39,13 +52,14 @@ export function startSchedule(
       new Cron(
         play.cron,
         {
-          name: play.name,
+          // No croner `name`: names are unique per process, and two schedules (a test, or serve beside schedule
+          // in one process) may hold the same play.
           timezone,
           protect: true,
           catch: (error) => logger.error({ err: error, play: play.name }, "scheduled play failed"),
         },
         async function tick(self: Cron) {
-          await run(play, self.currentRun() ?? new Date());
+          await run(play, scheduledSlot(self, new Date()));
         },
       ),
   );
