@@ -6,6 +6,7 @@ import { createLogger } from "../runtime/logger.ts";
 import type { Store } from "../store/db.ts";
 import { acquireLease } from "../store/repos/leases.ts";
 import { FIXTURE_NOW, fixtureStore } from "../test/helpers/fixture.ts";
+import { nodeTestDeps } from "../test/helpers/graph-deps.ts";
 import { DEFAULT_APPROVAL_POLICY } from "./approval-policy.ts";
 import { compensateRun, deadLetterHandler } from "./dead-letter.ts";
 import type { GraphDeps } from "./deps.ts";
@@ -89,19 +90,7 @@ function state(): GraphStateValue {
 }
 
 function deps(): GraphDeps {
-  return {
-    db: store.db,
-    logger: createLogger({ level: "silent" }),
-    agents: {} as GraphDeps["agents"],
-    runAgent: async () => {
-      throw new Error("not used");
-    },
-    routeChat: async () => ({ agents: [], reason: "", via: "test" }),
-    conflictPolicy: DEFAULT_CONFLICT_POLICY,
-    approvalPolicy: DEFAULT_APPROVAL_POLICY,
-    leaseTtlMs: 600_000,
-    hopCap: 8,
-  };
+  return nodeTestDeps(store);
 }
 
 describe("compensation of a multi-step play that fails half-way", () => {

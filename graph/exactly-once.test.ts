@@ -4,6 +4,7 @@ import { DEFAULT_CONFLICT_POLICY } from "../domain/conflicts/index.ts";
 import { createLogger } from "../runtime/logger.ts";
 import type { Store } from "../store/db.ts";
 import { FIXTURE_NOW, fixtureStore } from "../test/helpers/fixture.ts";
+import { nodeTestDeps } from "../test/helpers/graph-deps.ts";
 import { DEFAULT_APPROVAL_POLICY } from "./approval-policy.ts";
 import { crashPoints } from "./crash-point.ts";
 import type { GraphDeps } from "./deps.ts";
@@ -81,19 +82,7 @@ function state(): GraphStateValue {
 }
 
 function deps(): GraphDeps {
-  return {
-    db: store.db,
-    logger: createLogger({ level: "silent" }),
-    agents: {} as GraphDeps["agents"],
-    runAgent: async () => {
-      throw new Error("not used");
-    },
-    routeChat: async () => ({ agents: [], reason: "", via: "test" }),
-    conflictPolicy: DEFAULT_CONFLICT_POLICY,
-    approvalPolicy: DEFAULT_APPROVAL_POLICY,
-    leaseTtlMs: 600_000,
-    hopCap: 8,
-  };
+  return nodeTestDeps(store);
 }
 
 /** What must exist once per effect: outbox rows, touches and effect events, with any duplicate counted. */

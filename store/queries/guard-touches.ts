@@ -52,26 +52,20 @@ export async function windowTouches(
   now: Date,
 ): Promise<GuardTouch[]> {
   const end = now.toISOString();
-  const since = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  // Each key's touches over its own rule window, `(now − W, now]`, through the (key, time) index.
+  const within = async (column: "contact_email" | "account_domain", values: readonly string[], ms: number) =>
+    values.length && ms > 0
+      ? db
+          .selectFrom("touches")
+          .select(TOUCH_COLUMNS)
+          .where(column, "in", values)
+          .where("occurred_at", ">", new Date(now.getTime() - ms).toISOString())
+          .where("occurred_at", "<=", end)
+          .execute()
+      : [];
   const rows = [
-    ...(keys.contacts.length && windows.contactMs > 0
-      ? await db
-          .selectFrom("touches")
-          .select(TOUCH_COLUMNS)
-          .where("contact_email", "in", keys.contacts)
-          .where("occurred_at", ">", since(windows.contactMs))
-          .where("occurred_at", "<=", end)
-          .execute()
-      : []),
-    ...(keys.accounts.length && windows.accountMs > 0
-      ? await db
-          .selectFrom("touches")
-          .select(TOUCH_COLUMNS)
-          .where("account_domain", "in", keys.accounts)
-          .where("occurred_at", ">", since(windows.accountMs))
-          .where("occurred_at", "<=", end)
-          .execute()
-      : []),
+    ...(await within("contact_email", keys.contacts, windows.contactMs)),
+    ...(await within("account_domain", keys.accounts, windows.accountMs)),
   ];
   const byId = new Map(rows.map((t) => [t.id, t]));
   return [...byId.values()]
