@@ -1,10 +1,12 @@
 import { interrupt, Overwrite } from "@langchain/langgraph";
 import { z } from "zod";
 import { ProposedAction, ProposedActionBody } from "../domain/actions.ts";
+import { checkCeilings } from "../domain/ceilings/index.ts";
 import { PolicyError } from "../domain/errors.ts";
 import { decideApproval, openApprovals } from "../store/repos/approvals.ts";
 import { appendEvents } from "../store/repos/events.ts";
 import type { GraphDeps } from "./deps.ts";
+import { DEFAULT_CEILINGS } from "./guard-ceilings.ts";
 import type { GraphStateUpdate, GraphStateValue, GuardDecision } from "./state.ts";
 
 /** What a person may change when editing an action: content only, never who it goes to. */
@@ -120,15 +122,33 @@ export function approvalGateNode(deps: GraphDeps) {
     const verdicts = new Map(parsed.data.verdicts.map((v) => [v.approvalId, v]));
 
     const proposals: ProposedAction[] = [];
+    // An edited action is held to the guard's ceilings again: an edit is never a way around the guard.
+    const refusedEdits = new Map<string, { rule: string; reason: string }>();
     for (const action of state.proposals) {
       const verdict = verdicts.get(approvalId(state.run.runId, action.id));
-      proposals.push(verdict?.verdict === "edit" && verdict.edit ? applyEdit(action, verdict.edit) : action);
+      if (verdict?.verdict !== "edit" || !verdict.edit) {
+        proposals.push(action);
+        continue;
+      }
+      const edited = applyEdit(action, verdict.edit);
+      const breach = editBreach(edited);
+      if (breach) refusedEdits.set(action.id, breach);
+      proposals.push(breach ? action : edited);
     }
     const decisions: GuardDecision[] = state.decisions.map((d) => {
       if (d.approval !== "required") return d;
       const verdict = verdicts.get(approvalId(state.run.runId, d.actionId));
       if (!verdict)
         return { ...d, approval: "rejected", approvalReason: "No answer was given; treated as rejected." };
+      const refused = refusedEdits.get(d.actionId);
+      if (refused)
+        return {
+          ...d,
+          decision: "suppress",
+          rule: refused.rule,
+          reason: `The edit was refused: ${refused.reason}`,
+          approval: "rejected",
+        };
       const approval =
         verdict.verdict === "approve" ? "approved" : verdict.verdict === "reject" ? "rejected" : "edited";
       return { ...d, approval };
@@ -182,6 +202,11 @@ export function applyEdit(action: ProposedAction, edit: z.infer<typeof ApprovalE
   }
   const body = ProposedActionBody.parse(edited);
   return ProposedAction.parse({ ...body, id: action.id, agent: action.agent, cluster: action.cluster });
+}
+
+/** The ceiling an edited action breaks (the guard's rule name and why), or null when it is within them all. */
+export function editBreach(edited: ProposedAction): { rule: string; reason: string } | null {
+  return checkCeilings(edited, DEFAULT_CEILINGS);
 }
 
 /** One line a person can judge an action by. */

@@ -79,7 +79,8 @@ export function buildModelMode(
       description: "playbook mode: agents run their deterministic playbooks",
       registry: null,
       runAgent: null,
-      routeChat: matcher,
+      // Recorded as in LLM mode, so every chat run's trace says who routed it and why.
+      routeChat: recordingRouter(store, matcher),
     };
   }
   const registry = createModelRegistry(config, options.resilience, options.persistence);

@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { timeout } from "hono/timeout";
 import { authenticate, requireRole } from "./auth.ts";
+import { consolePages } from "./console/index.ts";
 import type { ServiceDeps } from "./deps.ts";
 import type { ServiceEnv } from "./env.ts";
 import { ApiError, notFound, onError } from "./errors.ts";
@@ -17,7 +18,10 @@ import { probes } from "./routes/probes.ts";
 import { health, report, usage } from "./routes/reads.ts";
 import { runs, trace } from "./routes/runs.ts";
 
-/** The HTTP API: probes and docs open, everything else behind a key, a role, a rate limit and a body cap. */
+/**
+ * The HTTP API: probes, docs and the console's page shells open, everything else behind a key, a role, a rate
+ * limit and a body cap.
+ */
 export function createApp(deps: ServiceDeps, options: { draining?: () => boolean } = {}) {
   const draining = options.draining ?? (() => false);
   const slots = new StreamSlots(deps.limits.streamsPerKey);
@@ -49,7 +53,15 @@ export function createApp(deps: ServiceDeps, options: { draining?: () => boolean
   app.route("/", docs());
 
   const secured = [authenticate(deps.store.db), rateLimit(deps.limits.requestsPerMinute)] as const;
-  for (const path of ["/v1/*", "/assistants/*", "/threads/*", "/runs/*", "/store/*", "/crons/*"])
+  for (const path of [
+    "/v1/*",
+    "/console/view/*",
+    "/assistants/*",
+    "/threads/*",
+    "/runs/*",
+    "/store/*",
+    "/crons/*",
+  ])
     app.use(path, ...secured);
   app.route("/v1/events", events(deps));
   app.route("/v1/chat", chat(deps, slots));
@@ -62,5 +74,10 @@ export function createApp(deps: ServiceDeps, options: { draining?: () => boolean
   app.route("/v1/health", health(deps));
   app.get("/v1/whoami", requireRole("viewer"), (c) => c.json(c.get("key")));
   app.route("/", langgraph(deps, slots));
+  // The web console's pages and views; a view reads the API above in process, with the caller's key.
+  app.route(
+    "/",
+    consolePages((request) => Promise.resolve(app.fetch(request))),
+  );
   return app;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ATTRIBUTION_MODELS } from "../domain/attribution/index.ts";
+import { MAX_SERIES_MONTHS } from "../runtime/report/series.ts";
 
 /** `POST /v1/chat`: one turn of a conversation. */
 export const ChatBody = z
@@ -52,6 +53,21 @@ export const ReportQuery = z
       .describe(`Attribution model: ${ATTRIBUTION_MODELS.join(", ")}`),
     from: z.string().optional().describe("Window start, ISO 8601"),
     to: z.string().optional().describe("Window end, ISO 8601; a date alone means the end of that day"),
+  })
+  .strict();
+
+/** `GET /v1/report/series` query. */
+export const ReportSeriesQuery = z
+  .object({
+    months: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_SERIES_MONTHS)
+      .optional()
+      .describe(
+        `How many calendar months, up to the newest activity (default 12, at most ${MAX_SERIES_MONTHS})`,
+      ),
   })
   .strict();
 

@@ -1,7 +1,8 @@
 import { Command } from "@langchain/langgraph";
-import { UserError } from "../../domain/errors.ts";
+import type { ProposedAction } from "../../domain/actions.ts";
+import { PolicyError, UserError } from "../../domain/errors.ts";
 import { describeIssues } from "../../domain/events.ts";
-import { ApprovalResume, ApprovalVerdict } from "../../graph/approval-gate.ts";
+import { ApprovalResume, ApprovalVerdict, applyEdit, editBreach } from "../../graph/approval-gate.ts";
 import { approvalsOfRun, decideApproval, getApproval } from "../../store/repos/approvals.ts";
 import { getRun, unfinishedRuns } from "../../store/repos/runs.ts";
 import type { RunOutcome } from "../outcome.ts";
@@ -64,7 +65,7 @@ export async function decideOne(
   if (row.status !== "pending") {
     throw new UserError(
       "approval_decided",
-      `Approval ${id} was already ${row.status} by ${row.decided_by ?? "someone"}.`,
+      `Approval ${id} was already ${row.status} by ${row.decided_by ?? "someone"} at ${row.decided_at ?? "an unknown time"}.`,
     );
   }
   const parsed = ApprovalVerdict.safeParse({ ...(raw as object), approvalId: id });
@@ -81,6 +82,15 @@ export async function decideOne(
       "An edit needs at least one change: --subject, --body, --discount or --terms.",
     );
   }
+  if (verdict.verdict === "edit" && verdict.edit) {
+    // The edited action must pass the guard's ceilings (a discount inside its band) before it is recorded.
+    const breach = editBreach(applyEdit(JSON.parse(row.action) as ProposedAction, verdict.edit));
+    if (breach)
+      throw new PolicyError(
+        "edit_refused",
+        `The edit was refused by the guard (${breach.rule}): ${breach.reason} Change it to fit, or reject.`,
+      );
+  }
   const status =
     verdict.verdict === "approve" ? "approved" : verdict.verdict === "reject" ? "rejected" : "edited";
   const recorded = await decideApproval(ctx.store.db, id, {
@@ -91,8 +101,13 @@ export async function decideOne(
     at: ctx.clock(),
   });
   // Two people deciding at once: only the first write counts, the second is told it was already decided.
-  if (!recorded)
-    throw new UserError("approval_decided", `Approval ${id} was decided by someone else just now.`);
+  if (!recorded) {
+    const now = await getApproval(ctx.store.db, id);
+    throw new UserError(
+      "approval_decided",
+      `Approval ${id} was already ${now?.status ?? "decided"} by ${now?.decided_by ?? "someone else"} at ${now?.decided_at ?? "just now"}.`,
+    );
+  }
   const outcome = await resumeDecided(ctx, row.run_id);
   if (!outcome) {
     const all = await approvalsOfRun(ctx.store.db, row.run_id);

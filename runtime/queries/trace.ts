@@ -2,7 +2,7 @@ import { UserError } from "../../domain/errors.ts";
 import type { OrchestratorGraph } from "../../graph/build.ts";
 import type { Store } from "../../store/db.ts";
 import { eventsByCorrelation } from "../../store/repos/events.ts";
-import { usageSummary } from "../../store/repos/llm-calls.ts";
+import { llmCallsOfRun, usageSummary } from "../../store/repos/llm-calls.ts";
 import { getRun, runsByCorrelation } from "../../store/repos/runs.ts";
 
 /** One request's whole story: its runs with their checkpoints and usage, and its event log entries. */
@@ -31,6 +31,24 @@ export async function traceOf(store: Store, graph: OrchestratorGraph, id: string
       checkpoints: steps,
       next: current ? state.next : [],
       usage: await usageSummary(store.db, "model", { runId: run.id }),
+      // Every model call attempt (and playbook fallback) in order, with its tokens, latency and cost.
+      llm_calls: (await llmCallsOfRun(store.db, run.id)).map((call) => ({
+        seq: call.seq,
+        agent: call.agent,
+        provider: call.provider,
+        model: call.model,
+        prompt_version: call.prompt_version,
+        step: call.step,
+        attempt: call.attempt,
+        input_tokens: call.input_tokens,
+        output_tokens: call.output_tokens,
+        cached_tokens: call.cached_tokens,
+        latency_ms: call.latency_ms,
+        cost_usd: call.cost_usd,
+        outcome: call.outcome,
+        error_code: call.error_code,
+        at: call.created_at,
+      })),
     });
   }
   return { correlation_id: correlationId, runs: checkpoints, events };

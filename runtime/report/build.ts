@@ -125,8 +125,8 @@ export async function buildReport(db: Kysely<Database>, options: ReportOptions =
   };
 }
 
-// Stored stages are text; a row with an unknown stage cannot be placed and is counted as skipped.
-function toFacts(o: ReportOpportunity): OpportunityFacts | null {
+/** An opportunity's metric facts; null for a stored stage that is not a known one (counted as skipped). */
+export function toFacts(o: ReportOpportunity): OpportunityFacts | null {
   const stage = parseStage(o.stage);
   if (stage === null) return null;
   const stageHistory = o.stageHistory.flatMap((h) => {

@@ -9,6 +9,7 @@ import {
   EditBody,
   EventsQuery,
   ReportQuery,
+  ReportSeriesQuery,
   RunsQuery,
   UsageQuery,
 } from "../schemas.ts";
@@ -70,6 +71,13 @@ export const OPERATIONS: readonly Operation[] = [
     role: "viewer",
     summary: "The growth report, as `growth report --json`",
     query: ReportQuery,
+  },
+  {
+    method: "get",
+    path: "/v1/report/series",
+    role: "viewer",
+    summary: "Win rate and pipeline velocity per calendar month, up to the newest activity",
+    query: ReportSeriesQuery,
   },
   {
     method: "get",

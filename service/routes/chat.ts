@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { approvalViews } from "../../runtime/approvals/view.ts";
+import { stepDetail } from "../../runtime/queries/step-detail.ts";
 import { outcomeJson } from "../../runtime/render.ts";
 import { acceptRun } from "../accept.ts";
 import { requireRole } from "../auth.ts";
@@ -13,7 +14,8 @@ import { ChatBody } from "../schemas.ts";
 import { sseResponse } from "../sse.ts";
 
 /**
- * `POST /v1/chat`: one turn. With `Accept: text/event-stream` it streams `accepted`, `step` per node and
+ * `POST /v1/chat`: one turn. With `Accept: text/event-stream` it streams `accepted`, `step` per node (what it
+ * did: the route, the path that served an agent, the guard's decisions by rule) and
  * `model_text` per streamed piece of model text (LLM mode), then `answer`, `approvals` and `outcome`, and `end`;
  * otherwise it answers with the outcome once the turn is done.
  */
@@ -47,7 +49,10 @@ export function chat(deps: ServiceDeps, slots: StreamSlots) {
       async (sink) => {
         await sink.send("accepted", { ...first, conversation_id: conversation });
         for await (const signal of feed.signals()) {
-          if (signal.type === "update") await sink.send("step", { node: signal.node });
+          if (signal.type === "update") {
+            const run = { runId: first.run_id, correlationId: first.correlation_id };
+            await sink.send("step", await stepDetail(deps.store, run, signal.node, signal.update));
+          }
           if (signal.type === "text")
             await sink.send("model_text", { agent: signal.agent, text: signal.text });
         }

@@ -4,17 +4,23 @@ import { healthReport } from "../../runtime/queries/health.ts";
 import { usageReport } from "../../runtime/queries/usage.ts";
 import { buildReport, reportJson } from "../../runtime/report/index.ts";
 import { reportQuery } from "../../runtime/report/query.ts";
+import { reportSeries } from "../../runtime/report/series.ts";
 import { readQuery } from "../body.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { ServiceEnv } from "../env.ts";
-import { ReportQuery, UsageQuery } from "../schemas.ts";
+import { ReportQuery, ReportSeriesQuery, UsageQuery } from "../schemas.ts";
 
-/** `GET /v1/report`: as `growth report --json`, with the same query options. */
+/** `GET /v1/report`: as `growth report --json`, with the same query options; `/series`: win rate and velocity by month. */
 export function report(deps: ServiceDeps) {
-  return new Hono<ServiceEnv>().get("/", async function getReport(c) {
-    const query = reportQuery(readQuery(c, ReportQuery));
-    return c.json(reportJson(await buildReport(deps.store.db, query)));
-  });
+  return new Hono<ServiceEnv>()
+    .get("/", async function getReport(c) {
+      const query = reportQuery(readQuery(c, ReportQuery));
+      return c.json(reportJson(await buildReport(deps.store.db, query)));
+    })
+    .get("/series", async function getSeries(c) {
+      const { months } = readQuery(c, ReportSeriesQuery);
+      return c.json(await reportSeries(deps.store.db, months));
+    });
 }
 
 /** `GET /v1/usage`: as `growth usage --json`. */

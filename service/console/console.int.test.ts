@@ -1,0 +1,369 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// DOM types for the functions this file runs inside the page (page.evaluate).
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createKey, revokeKey } from "../../runtime/keys/index.ts";
+import { recordDeadLetter } from "../../store/repos/dead-letters.ts";
+import { HOSTILE, qualified, resellerInquiry, startConsoleDemo } from "../../test/helpers/console-demo.ts";
+
+// The distribution's Chromium (Debian's `chromium`; .ci/run installs it): a test tool's own download never runs here.
+const CHROMIUM = "/usr/bin/chromium";
+const SHOTS = join(import.meta.dirname, "../../docs/console");
+const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let demo: Awaited<ReturnType<typeof startConsoleDemo>>;
+let browser: Browser;
+const runOf: Record<string, string> = {};
+
+beforeAll(async () => {
+  demo = await startConsoleDemo();
+  // One at a time: each run pauses at the approval gate, so the inbox has an email, an offer and hostile CRM text.
+  for (const [name, event] of [
+    ["nora", qualified("nora.quinn@northwind-labs.com", "corr-nora")],
+    ["offer", resellerInquiry("vectorcraftretail.ai", "corr-offer")],
+    ["mallory", qualified("mallory@evilcorp-test.com", "corr-mallory")],
+  ] as const) {
+    const { runs } = await demo.submit(event);
+    expect(runs[0]!.status).toBe("waiting_approval");
+    runOf[name] = runs[0]!.run_id;
+  }
+  await recordDeadLetter(demo.store.db, {
+    id: "dl-console-1",
+    runId: "run-dl-console-1",
+    correlationId: "corr-dl-console-1",
+    threadId: "account:initech.com",
+    node: "lead-engagement",
+    event: { kind: "event", eventId: "", event: qualified("nora.quinn@northwind-labs.com", "corr-dl") },
+    state: {},
+    error: [{ name: "SystemError", code: "crm_timeout", message: "the CRM timed out" }],
+    attempts: 3,
+    at: new Date(),
+  });
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // Playwright gives every launch a fresh temporary profile (user-data-dir).
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+/** A fresh tab (its own sessionStorage) that records whether any hostile CRM text ran. */
+async function tab(): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => void dialog.dismiss());
+  return page;
+}
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector("body[data-ready=true]");
+}
+
+async function signIn(key: string): Promise<Page> {
+  const page = await tab();
+  await page.goto(`${demo.url}/`);
+  await page.waitForURL(/\/sign-in/);
+  await ready(page);
+  await page.fill("#key", key);
+  await page.click("button[type=submit]");
+  await page.waitForURL(/\/inbox$/);
+  await ready(page);
+  return page;
+}
+
+/** Runs axe-core in the page; the serious and critical violations, named with their elements. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations as {
+      id: string;
+      impact: string;
+      nodes: { target: string[] }[];
+    }[];
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+const card = (page: Page, runId: string) => page.locator(`article[data-approval^="${runId}:"]`);
+
+describe("the web console in Chromium", () => {
+  it("signs in, shows each approval in full with hostile CRM text as text, and approves an email by keyboard; the trace shows its effect", async () => {
+    const page = await tab();
+    await page.goto(`${demo.url}/sign-in`);
+    await ready(page);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await shoot(page, "sign-in");
+    await page.close();
+
+    const inbox = await signIn(demo.keys.approver);
+    const nora = card(inbox, runOf.nora!);
+    await expect(nora.textContent()).resolves.toContain("Nora Quinn");
+    const text = (await nora.textContent()) ?? "";
+    expect(text).toContain("Chief Financial Officer");
+    expect(text).toContain("Northwind Labs");
+    expect(text).toContain("Would 20 minutes next week be useful to compare notes"); // the full body
+    expect(text).toContain("proposed by lead-engagement");
+    expect(text).toContain("First touch to an executive");
+    expect(text).toMatch(/waiting \d+/);
+    const offer = card(inbox, runOf.offer!);
+    expect(await offer.textContent()).toContain("30% partnership");
+    expect(await offer.textContent()).toContain("24-month term");
+
+    // CRM markup is shown as the text it is: no element made from it, nothing run.
+    const mallory = card(inbox, runOf.mallory!);
+    const shown = (await mallory.textContent()) ?? "";
+    expect(shown).toContain(HOSTILE.lastName);
+    expect(shown).toContain(HOSTILE.title);
+    expect(shown).toContain(HOSTILE.account);
+    expect(await mallory.locator("img, script").count()).toBe(0);
+    expect(await inbox.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
+
+    expect(await accessibilityProblems(inbox)).toEqual([]);
+    await shoot(inbox, "inbox");
+
+    // Keyboard only: focus the note, type it, Tab to Approve, press Enter.
+    await nora.locator("form.verdict input[name=note]").focus();
+    await inbox.keyboard.type("CFO intro is fine");
+    await inbox.keyboard.press("Tab");
+    expect(await inbox.evaluate(() => document.activeElement?.textContent)).toBe("Approve");
+    await inbox.keyboard.press("Enter");
+    const result = nora.locator(".result.good");
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(
+      /^Approved\. The run is completed: 1 effect\(s\) — email touch \(sequence\) to a contact at northwind-labs\.com\. See the run's trace$/,
+    );
+    expect(await nora.locator("button").count()).toBe(0);
+
+    await result.locator("a").click();
+    await inbox.waitForURL(/\/traces\//);
+    await ready(inbox);
+    const timeline = (await inbox.locator(".timeline").textContent()) ?? "";
+    expect(timeline).toContain("approval decided");
+    expect(timeline).toContain("approve by april — “CFO intro is fine”");
+    expect(timeline).toContain(
+      "effect executedEffect executed email touch (sequence) to a contact at northwind-labs.com",
+    );
+    expect(timeline).toContain("served by playbook");
+    expect(await accessibilityProblems(inbox)).toEqual([]);
+    await shoot(inbox, "trace");
+    await inbox.context().close();
+  });
+
+  it("edits a discount down and the edited terms are executed; an edit past the band is refused by the guard", async () => {
+    const page = await signIn(demo.keys.approver);
+    const offer = card(page, runOf.offer!);
+    await offer.locator("summary").click();
+    await offer.locator("input[name=discount]").fill("45");
+    await offer.getByRole("button", { name: "Save edit and approve" }).click();
+    await offer.locator(".result.bad").waitFor();
+    expect(await offer.locator(".result").textContent()).toContain(
+      "refused by the guard (ceiling:discount_band): 45% is outside the reseller partnership band (10–30%)",
+    );
+
+    await offer.locator("input[name=discount]").fill("20");
+    const terms = offer.locator("textarea[name=terms]");
+    await terms.fill(
+      ((await terms.inputValue()) ?? "").replace("30% reseller margin", "20% reseller margin"),
+    );
+    await offer.locator("input[name=note]").last().fill("20% is our usual");
+    await offer.getByRole("button", { name: "Save edit and approve" }).click();
+    await offer.locator(".result.good").waitFor();
+    expect(await offer.locator(".result").textContent()).toContain(
+      "Edited and approved. The run is completed: 1 effect(s) — partnership offer of 20% to vectorcraftretail.ai",
+    );
+    // What ran is the edited action: the effect's outbox payload carries the new discount and terms.
+    const row = await demo.store.db
+      .selectFrom("outbox")
+      .select("payload")
+      .where("run_id", "=", runOf.offer!)
+      .executeTakeFirstOrThrow();
+    const { action } = JSON.parse(row.payload) as { action: { discountPct: number; terms: string } };
+    expect(action.discountPct).toBe(20);
+    expect(action.terms).toContain("20% reseller margin off list price");
+    await page.context().close();
+  });
+
+  it("chats one turn: steps stream in (routing, the agent's serving path, the guard), then the answer, then its approval decided inline", async () => {
+    const page = await signIn(demo.keys.approver);
+    await page.click("nav >> text=Chat");
+    await page.waitForURL(/\/chat$/);
+    await ready(page);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await page.fill("#chat-text", "Propose partnership terms for a referral partner at northwind-labs.com");
+    await page.click("#chat-form button[type=submit]");
+    const turn = page.locator(".turn").first();
+    await turn.locator(".answer").waitFor();
+    const steps = await turn.locator(".steps > li").allTextContents();
+    expect(steps[0]).toMatch(/^accepted run /);
+    expect(steps.some((s) => /routing\s+supervisor\s+Routed to partnership-negotiator/.test(s))).toBe(true);
+    expect(steps.some((s) => /agent\s+partnership-negotiator\s+served by playbook/.test(s))).toBe(true);
+    expect(steps.some((s) => /guard\s+conflict_guard\s+The guard checked 1 action/.test(s))).toBe(true);
+    // The answer comes after the steps, and the approval after the answer.
+    expect(await turn.locator(".steps + .answer, .steps ~ .answer").count()).toBe(1);
+    expect(await turn.locator(".answer-text").textContent()).toContain("referral");
+    const inline = turn.locator(".answer ~ .turn-approvals article");
+    await inline.waitFor();
+    expect(await inline.textContent()).toContain("Referral partnership with northwind-labs.com");
+    await turn.locator("[data-done=true]").or(turn).first().waitFor();
+    await shoot(page, "chat");
+    await inline.getByRole("button", { name: "Approve" }).click();
+    await inline.locator(".result.good").waitFor();
+    expect(await inline.locator(".result").textContent()).toContain("partnership offer of");
+    await page.context().close();
+  });
+
+  it("lists runs filterably, shows health with dead letters an admin discards, and draws the report's charts with data", async () => {
+    const page = await signIn(demo.keys.admin);
+    await page.goto(`${demo.url}/traces?status=completed`);
+    await ready(page);
+    const statuses = await page.locator("table.runs tbody td:nth-child(2)").allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(["completed"]));
+    await page.goto(`${demo.url}/traces`);
+    await ready(page);
+    expect(await page.locator("table.runs tbody tr").count()).toBeGreaterThanOrEqual(4);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await shoot(page, "runs");
+
+    await page.click("nav >> text=Health");
+    await ready(page);
+    expect(await page.locator("text=Agents >> xpath=.. >> tbody tr").count()).toBe(10);
+    const letter = page.locator("li[data-dead-letter=dl-console-1]");
+    expect(await letter.textContent()).toContain("the CRM timed out");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await shoot(page, "health");
+    await letter.getByRole("button", { name: "Discard" }).click();
+    await letter.locator(".result.good").waitFor();
+    const listed = (await (await demo.call("/v1/dlq", demo.keys.viewer)).json()) as {
+      dead_letters: unknown[];
+    };
+    expect(listed.dead_letters).toEqual([]);
+
+    await page.click("nav >> text=Report");
+    await ready(page);
+    const charts = await page.evaluate(() => {
+      const Chart = (
+        window as unknown as {
+          Chart: {
+            getChart(c: HTMLCanvasElement): { data: { datasets: { data: (number | null)[] }[] } } | undefined;
+          };
+        }
+      ).Chart;
+      return [...document.querySelectorAll("canvas")].map((canvas) => {
+        const chart = Chart.getChart(canvas as HTMLCanvasElement);
+        const points =
+          chart?.data.datasets[0]?.data.filter((v) => typeof v === "number" && v > 0).length ?? 0;
+        const pixels = (canvas as HTMLCanvasElement)
+          .getContext("2d")!
+          .getImageData(0, 0, canvas.width, canvas.height).data;
+        let painted = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted++;
+        return { id: canvas.id, points, painted };
+      });
+    });
+    expect(charts.map((c) => c.id)).toEqual([
+      "chart-pipeline",
+      "chart-funnel",
+      "chart-conversion",
+      "chart-winrate",
+      "chart-velocity",
+      "chart-channel",
+      "chart-campaign",
+      "chart-agent",
+    ]);
+    for (const c of charts) {
+      expect(c.points, c.id).toBeGreaterThan(0);
+      expect(c.painted, c.id).toBeGreaterThan(500);
+    }
+    expect(await page.locator(".tile").first().textContent()).toContain("open pipeline");
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await shoot(page, "report");
+
+    // The model switcher re-credits the same deals: first touch differs from linear.
+    const linear = await page.locator("table.numbers:has(caption:text-is('By channel')) tbody").textContent();
+    await page.selectOption("#model", "first");
+    await page.click("form.filters button[type=submit]");
+    await page.waitForURL(/model=first/);
+    await ready(page);
+    expect(await page.locator("text=by the first model").count()).toBe(1);
+    const first = await page.locator("table.numbers:has(caption:text-is('By channel')) tbody").textContent();
+    expect(first).not.toBe(linear);
+    await page.context().close();
+  });
+
+  it("offers a viewer no decision and refuses a forged approve; a decision made elsewhere meanwhile reads 'already decided by … at …'", async () => {
+    const viewer = await signIn(demo.keys.viewer);
+    const mallory = card(viewer, runOf.mallory!);
+    expect(await mallory.textContent()).toContain("Your key may look but not decide");
+    expect(await viewer.locator("button", { hasText: "Approve" }).count()).toBe(0);
+    const forged = await viewer.evaluate(async (id) => {
+      const res = await fetch(`/v1/approvals/${encodeURIComponent(id)}/approve`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${sessionStorage.getItem("growth.key")}` },
+      });
+      return { status: res.status, body: (await res.json()) as { error: { code: string } } };
+    }, `${runOf.mallory}:lead-engagement#1`);
+    expect(forged).toEqual({
+      status: 403,
+      body: { error: expect.objectContaining({ code: "role_insufficient" }) },
+    });
+    await viewer.context().close();
+
+    const approver = await signIn(demo.keys.approver);
+    const open = card(approver, runOf.mallory!);
+    await open.waitFor();
+    // Someone else rejects it while the page is open.
+    const elsewhere = await demo.call(
+      `/v1/approvals/${encodeURIComponent(`${runOf.mallory}:lead-engagement#1`)}/reject`,
+      demo.keys.admin,
+      { note: "markup in the CRM" },
+    );
+    expect(elsewhere.status).toBe(200);
+    await open.getByRole("button", { name: "Approve" }).click();
+    await open.locator(".result.warn").waitFor();
+    expect(await open.locator(".result").textContent()).toMatch(
+      /^Already decided \(rejected\) by ada at 2026-11-01 00:00 UTC\.$/,
+    );
+    expect(await approver.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
+    await approver.context().close();
+  });
+
+  it("signs out with a message when the key is revoked meanwhile", async () => {
+    const { key } = await createKey(demo.store.db, { name: "temp", role: "approver" });
+    const page = await signIn(key);
+    await revokeKey(demo.store.db, "temp");
+    await page.click("nav >> text=Health");
+    await page.waitForURL(/\/sign-in\?reason=key_invalid/);
+    await ready(page);
+    expect(await page.locator(".notice").textContent()).toContain("revoked or expired");
+    expect(await page.evaluate(() => sessionStorage.getItem("growth.key"))).toBeNull();
+    await page.context().close();
+  });
+});

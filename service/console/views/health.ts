@@ -1,0 +1,86 @@
+import { html } from "hono/html";
+import type { ApiRead } from "../api.ts";
+import { badge, when } from "../format.ts";
+
+interface Health {
+  agents: {
+    agent: string;
+    breaker: string;
+    retriesAvailable: number;
+    retryCapacity: number;
+    running: number;
+    concurrency: number;
+  }[];
+  providers: { provider: string; breaker: string; opened_at: string | null; updated_at: string | null }[];
+  runs: Record<string, number>;
+  dead_letters: { open: number; by_node: Record<string, number> };
+  leases_held: number;
+  event_log_gaps: number;
+  queue?: Record<string, unknown>;
+  workers?: unknown;
+}
+
+interface DeadLetter {
+  id: string;
+  status: string;
+  node: string;
+  code: string | null;
+  message: string;
+  attempts: number;
+  created_at?: string;
+}
+
+function facts(title: string, value: unknown) {
+  if (value === undefined) return "";
+  return html`<section class="card"><h2>${title}</h2><pre class="json">${JSON.stringify(value, null, 2)}</pre></section>`;
+}
+
+/** Breakers, retry budgets and bulkheads per agent, providers, runs, the queue when the API has one, dead letters. */
+export async function healthView(api: ApiRead, isAdmin: boolean) {
+  const health = await api<Health>("/v1/health");
+  const { dead_letters } = await api<{ dead_letters: DeadLetter[] }>("/v1/dlq");
+  return html`<h1>Health</h1>
+<div class="tiles">
+  <div class="tile"><span class="big">${health.runs.unfinished ?? 0}</span> unfinished runs</div>
+  <div class="tile"><span class="big">${health.runs.waiting_approval ?? 0}</span> waiting for approval</div>
+  <div class="tile"><span class="big">${health.runs.completed ?? 0}</span> completed</div>
+  <div class="tile"><span class="big">${health.dead_letters.open}</span> open dead letters</div>
+  <div class="tile"><span class="big">${health.leases_held}</span> leases held</div>
+  <div class="tile"><span class="big">${health.event_log_gaps}</span> event-log gaps</div>
+</div>
+<section class="card"><h2>Agents</h2>
+<table><thead><tr><th scope="col">Agent</th><th scope="col">Breaker</th><th scope="col">Retry budget</th><th scope="col">Bulkhead (running / slots)</th></tr></thead>
+<tbody>${health.agents.map(
+    (a) =>
+      html`<tr><td>${a.agent}</td><td>${badge(a.breaker)}</td><td><meter min="0" max="${a.retryCapacity}" value="${a.retriesAvailable}" aria-label="Retries left for ${a.agent}"></meter> ${a.retriesAvailable} of ${a.retryCapacity}</td><td>${a.running} / ${a.concurrency}</td></tr>`,
+  )}</tbody></table></section>
+<section class="card"><h2>Model providers</h2>${
+    health.providers.length === 0
+      ? html`<p class="muted">No provider has been called (playbook mode, or no call yet).</p>`
+      : html`<table><thead><tr><th scope="col">Provider</th><th scope="col">Breaker</th><th scope="col">Opened</th><th scope="col">Updated</th></tr></thead><tbody>${health.providers.map(
+          (p) =>
+            html`<tr><td>${p.provider}</td><td>${badge(p.breaker)}</td><td>${when(p.opened_at)}</td><td>${when(p.updated_at)}</td></tr>`,
+        )}</tbody></table>`
+  }</section>
+${facts("Queue", health.queue)}
+${facts("Workers", health.workers)}
+${
+  health.queue === undefined && health.workers === undefined
+    ? html`<p class="muted">Embedded mode: runs execute in this process (no separate queue or workers).</p>`
+    : ""
+}
+<section class="card"><h2>Dead letters <span class="count">${dead_letters.length} open</span></h2>${
+    dead_letters.length === 0
+      ? html`<p class="empty">No open dead letters.</p>`
+      : html`<ul class="dead-letters">${dead_letters.map(
+          (d) => html`<li class="dead-letter" data-dead-letter="${d.id}">
+<p><code>${d.id}</code> at <strong>${d.node}</strong> after ${d.attempts} attempt(s): <code>${d.code ?? "error"}</code> ${d.message}</p>
+${
+  isAdmin
+    ? html`<div class="buttons"><button type="button" class="primary" data-dlq="redrive" data-id="${d.id}">Redrive</button> <button type="button" class="danger" data-dlq="discard" data-id="${d.id}">Discard</button></div>`
+    : ""
+}
+<p class="result" role="status" aria-live="polite"></p></li>`,
+        )}</ul>`
+  }</section>`;
+}
