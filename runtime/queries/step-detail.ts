@@ -50,6 +50,14 @@ export async function stepDetail(
   }
   switch (node) {
     case "supervisor": {
+      // Its first pass routes the request; later passes only follow hand-offs or move on to the guard.
+      if ((u as { hops?: number }).hops !== 1)
+        return {
+          node,
+          kind: "routing",
+          text: "The supervisor followed the hand-offs and moved on.",
+          ...none,
+        };
       const events = await eventsByCorrelation(store.db, run.correlationId);
       const routed = events.find((e) => e.id === `${run.runId}:routed`)?.payload as
         | { via: string; reason: string; agents: string[] }

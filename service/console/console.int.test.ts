@@ -31,6 +31,25 @@ beforeAll(async () => {
     expect(runs[0]!.status).toBe("waiting_approval");
     runOf[name] = runs[0]!.run_id;
   }
+  // Runs that finish without a person: a campaign (bulk sends the guard checks per contact) and a KPI drop.
+  await demo.submit({
+    event_type: "campaign_requested",
+    source_agent: "growth-lead",
+    entity_type: "campaign",
+    entity_id: "q1-fintech",
+    action: "requested",
+    data: { goal: "pipeline from fintech in EMEA" },
+    correlation_id: "corr-campaign",
+  });
+  await demo.submit({
+    event_type: "kpi_dropped",
+    source_agent: "marketing-analytics",
+    entity_type: "metric",
+    entity_id: "webinar_signups",
+    action: "dropped",
+    data: { metric: "webinar_signups", previous: 120, current: 70 },
+    correlation_id: "corr-kpi",
+  });
   await recordDeadLetter(demo.store.db, {
     id: "dl-console-1",
     runId: "run-dl-console-1",
@@ -248,7 +267,15 @@ describe("the web console in Chromium", () => {
     expect(new Set(statuses)).toEqual(new Set(["completed"]));
     await page.goto(`${demo.url}/traces`);
     await ready(page);
-    expect(await page.locator("table.runs tbody tr").count()).toBeGreaterThanOrEqual(4);
+    expect(await page.locator("table.runs tbody tr").count()).toBeGreaterThanOrEqual(6);
+    await page.fill("#f-agent", "campaign-planner");
+    await page.click("form.filters button[type=submit]");
+    await page.waitForURL(/agent=campaign-planner/);
+    await ready(page);
+    const routes = await page.locator("table.runs tbody td:nth-child(5)").allTextContents();
+    expect(routes).toEqual(["campaign-planner → content-creation → campaign-execution"]);
+    await page.goto(`${demo.url}/traces`);
+    await ready(page);
     expect(await accessibilityProblems(page)).toEqual([]);
     await shoot(page, "runs");
 

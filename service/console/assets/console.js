@@ -380,6 +380,8 @@ function drawCharts(root) {
         },
         scales: {
           [valueAxis]: { beginAtZero: true, ticks: { callback: (v) => format(v) } },
+          // Every category is labelled: a bar without its name cannot be read.
+          [spec.horizontal ? "y" : "x"]: { ticks: { autoSkip: false } },
         },
       },
     });

@@ -69,7 +69,9 @@ ${
 export function approvalCard(a: ApprovalView, canDecide: boolean, now: number = Date.now()) {
   const title =
     a.subject ??
-    (a.offer ? `${a.offer.kind} offer, ${a.offer.discount_pct}%` : a.action_type.replaceAll("_", " "));
+    (a.offer
+      ? `${a.offer.kind === "discount" ? "Discount" : "Partnership"} offer of ${a.offer.discount_pct}% to ${a.offer.account.name ?? a.offer.account.domain}`
+      : a.action_type.replaceAll("_", " "));
   return html`<article class="card approval" id="approval-${a.id}" data-approval="${a.id}" aria-labelledby="title-${a.id}">
 <header class="card-head">
   <h2 id="title-${a.id}">${title}</h2>

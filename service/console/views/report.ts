@@ -74,7 +74,7 @@ export async function reportView(api: ApiRead, query: Record<string, string>) {
   const attribution = (id: string, title: string, sums: Record<string, number>) => {
     const rows = sorted(sums);
     return html`<section class="card chart-card"><h3>${title}</h3><div class="split">
-<div class="chart-box">${chart(id, `${title}, ${a.model} model`, { type: "bar", labels: rows.map(([k]) => k), series: [{ label: `credited (${a.model})`, data: rows.map(([, v]) => v) }], format: "money", horizontal: true })}</div>
+<div class="chart-box" style="height: ${Math.max(12, rows.length * 1.7 + 3)}rem">${chart(id, `${title}, ${a.model} model`, { type: "bar", labels: rows.map(([k]) => k), series: [{ label: `credited (${a.model})`, data: rows.map(([, v]) => v) }], format: "money", horizontal: true })}</div>
 ${numberTable(
   title,
   ["", "credited"],
