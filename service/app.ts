@@ -77,7 +77,7 @@ export function createApp(deps: ServiceDeps, options: { draining?: () => boolean
   // The web console's pages and views; a view reads the API above in process, with the caller's key.
   app.route(
     "/",
-    consolePages((request) => Promise.resolve(app.fetch(request))),
+    consolePages((request) => Promise.resolve(app.fetch(request)), deps.clock ?? (() => new Date())),
   );
   return app;
 }

@@ -34,4 +34,6 @@ export interface ServiceDeps {
   readonly bus: RunBus;
   readonly tasks: Tasks;
   readonly limits: ServiceLimits;
+  /** The orchestrator's clock (the console shows how long an approval has waited by it); the wall clock if absent. */
+  readonly clock?: () => Date;
 }

@@ -66,7 +66,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   });
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = createApp(
-    { store: options.store, orchestrator, models, logger: options.logger, bus, tasks, limits },
+    {
+      store: options.store,
+      orchestrator,
+      models,
+      logger: options.logger,
+      bus,
+      tasks,
+      limits,
+      clock: options.runtime?.clock ?? (() => new Date()),
+    },
     { draining: () => control.draining },
   );
   // Accepted runs a killed process left behind continue now, from their last checkpoint.

@@ -25,7 +25,9 @@ function signIn(reason: string | undefined) {
   return html`<div class="sign-in card">
 <h1>Sign in</h1>
 ${message ? html`<p class="notice" role="alert">${message}</p>` : ""}
-<p>Paste an API key. An admin creates one with <code>growth keys create --name &lt;you&gt; --role approver</code>. The key stays in this tab only and is sent to the API as a bearer token.</p>
+<p>Paste an API key. An admin creates one with</p>
+<pre class="cmd"><code>growth keys create --name &lt;you&gt; --role approver</code></pre>
+<p>The key stays in this browser tab only and is sent to the API as a bearer token.</p>
 <form id="sign-in-form">
   <label for="key">API key</label>
   <input id="key" name="key" type="password" autocomplete="off" required spellcheck="false">
@@ -39,7 +41,7 @@ ${message ? html`<p class="notice" role="alert">${message}</p>` : ""}
  * under `/console/view/*` (behind the key, like `/v1`), rendered on the server from what the service's own `/v1`
  * API answers the caller's key, so a page shows exactly what that key may see and offers only what it may do.
  */
-export function consolePages(fetch: (request: Request) => Promise<Response>) {
+export function consolePages(fetch: (request: Request) => Promise<Response>, clock: () => Date) {
   const app = new Hono<ServiceEnv>();
   app.route("/", assets());
   app.get("/", (c) => c.redirect("/inbox"));
@@ -72,11 +74,13 @@ export function consolePages(fetch: (request: Request) => Promise<Response>) {
   const reader = (c: { req: { header(name: string): string | undefined } }) =>
     apiReader(fetch, c.req.header("authorization") ?? "");
   view.get("/inbox", async (c) =>
-    c.html(await inboxView(reader(c), roleAllows(c.get("key").role, "approver"))),
+    c.html(await inboxView(reader(c), roleAllows(c.get("key").role, "approver"), clock().getTime())),
   );
   view.get("/approvals", async (c) => {
     const ids = (c.req.query("ids") ?? "").split(",").filter(Boolean).slice(0, 50);
-    return c.html(await approvalsView(reader(c), ids, roleAllows(c.get("key").role, "approver")));
+    return c.html(
+      await approvalsView(reader(c), ids, roleAllows(c.get("key").role, "approver"), clock().getTime()),
+    );
   });
   view.get("/chat", (c) => c.html(chatView(roleAllows(c.get("key").role, "operator"))));
   view.get("/runs", async (c) => c.html(await runsView(reader(c), c.req.query())));

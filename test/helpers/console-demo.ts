@@ -125,11 +125,13 @@ export async function startConsoleDemo() {
     approver: await make("april", "approver"),
     admin: await make("ada", "admin"),
   };
+  const started = Date.now();
   const service = await startService({
     store,
     logger: createLogger({ level: process.env.CONSOLE_LOG ?? "silent" }),
     port: 0,
-    runtime: { clock: () => DEMO_NOW, env: {} },
+    // The demo's anchor, then time passing as it does, so "waiting for" reads as it would on the day.
+    runtime: { clock: () => new Date(DEMO_NOW.getTime() + (Date.now() - started)), env: {} },
   });
   const call = async (path: string, key: string, json?: unknown) =>
     fetch(`${service.url}${path}`, {
