@@ -122,7 +122,9 @@ function content(
 ): Content {
   const person = (email: string): RecipientView => recipient(email, people.get(email), accounts);
   const account = (domain: string) => ({ domain, name: accounts.get(domain)?.name ?? null });
-  const allowed = guard.length > 0 ? guard.filter((g) => g.decision === "allow").length : null;
+  // Only a guard that decided per target says how many of the audience it allowed (not one line for the action).
+  const perTarget = guard.filter((g) => g.target !== "-");
+  const allowed = perTarget.length > 0 ? perTarget.filter((g) => g.decision === "allow").length : null;
   switch (action.type) {
     case "send_touch":
       return {

@@ -84,8 +84,12 @@ export async function stepDetail(
         decisions,
       };
     }
-    case "approval_gate":
-      return { node, kind: "approval", text: "The approval gate applied the verdicts.", ...none };
+    case "approval_gate": {
+      const text = u.decisions
+        ? "The approval gate applied the verdicts."
+        : "Nothing here waits for a person.";
+      return { node, kind: "approval", text, ...none };
+    }
     case "execute_effects":
       return { node, kind: "effects", text: `${u.effects?.length ?? 0} effect(s) executed.`, ...none };
     case "respond":

@@ -31,6 +31,11 @@ beforeAll(async () => {
     expect(runs[0]!.status).toBe("waiting_approval");
     runOf[name] = runs[0]!.run_id;
   }
+  // A chat request's campaign waits for a person with its audience: accounts, a sample of them.
+  const planned = await demo.call("/v1/chat", demo.keys.operator, {
+    text: "plan an email campaign for fintech accounts in EMEA",
+  });
+  runOf.campaign = ((await planned.json()) as { run_id: string }).run_id;
   // Runs that finish without a person: a campaign (bulk sends the guard checks per contact) and a KPI drop.
   await demo.submit({
     event_type: "campaign_requested",
@@ -151,6 +156,12 @@ describe("the web console in Chromium", () => {
     expect(text).toContain("proposed by lead-engagement");
     expect(text).toContain("First touch to an executive");
     expect(text).toMatch(/waiting (under a minute|\d+ min) \(since 2026-11-01 00:0\d UTC\)/);
+    const campaign = (await card(inbox, runOf.campaign!).textContent()) ?? "";
+    expect(campaign).toMatch(
+      /Audience\s*8 accounts\. Sample:\s*Novalight Capital \(novalightcapital\.ai, Fintech, DE\)/,
+    );
+    expect(campaign).toContain("… and 3 more");
+    expect(campaign).toContain("A chat request's actions go out only after a person approves them.");
     const offer = card(inbox, runOf.offer!);
     expect(await offer.textContent()).toContain("30% partnership");
     expect(await offer.textContent()).toContain("24-month term");
@@ -235,7 +246,10 @@ describe("the web console in Chromium", () => {
     await page.waitForURL(/\/chat$/);
     await ready(page);
     expect(await accessibilityProblems(page)).toEqual([]);
-    await page.fill("#chat-text", "Propose partnership terms for a referral partner at northwind-labs.com");
+    await page.fill(
+      "#chat-text",
+      "Propose partnership terms for a referral partner at fabrikam-partners.com",
+    );
     await page.click("#chat-form button[type=submit]");
     const turn = page.locator(".turn").first();
     await turn.locator(".answer").waitFor();
@@ -249,7 +263,7 @@ describe("the web console in Chromium", () => {
     expect(await turn.locator(".answer-text").textContent()).toContain("referral");
     const inline = turn.locator(".answer ~ .turn-approvals article");
     await inline.waitFor();
-    expect(await inline.textContent()).toContain("Referral partnership with northwind-labs.com");
+    expect(await inline.textContent()).toContain("Referral partnership with fabrikam-partners.com");
     await turn.locator("[data-done=true]").or(turn).first().waitFor();
     await shoot(page, "chat");
     await inline.getByRole("button", { name: "Approve" }).click();
@@ -267,10 +281,14 @@ describe("the web console in Chromium", () => {
     expect(new Set(statuses)).toEqual(new Set(["completed"]));
     await page.goto(`${demo.url}/traces`);
     await ready(page);
-    expect(await page.locator("table.runs tbody tr").count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator("table.runs tbody tr").count()).toBeGreaterThanOrEqual(7);
     await page.fill("#f-agent", "campaign-planner");
     await page.click("form.filters button[type=submit]");
     await page.waitForURL(/agent=campaign-planner/);
+    await ready(page);
+    await page.selectOption("#f-kind", "event");
+    await page.click("form.filters button[type=submit]");
+    await page.waitForURL(/kind=event/);
     await ready(page);
     const routes = await page.locator("table.runs tbody td:nth-child(5)").allTextContents();
     expect(routes).toEqual(["campaign-planner → content-creation → campaign-execution"]);

@@ -19,7 +19,10 @@ export const HOSTILE = {
 
 const iso = (daysAgo: number) => new Date(DEMO_NOW.getTime() - daysAgo * 86_400_000).toISOString();
 
-/** Adds two fresh accounts the guard allows: an executive at Northwind, and hostile CRM text at Evil Corp. */
+/**
+ * Adds fresh accounts the guard allows: an executive at Northwind, hostile CRM text at Evil Corp, and Fabrikam
+ * (a would-be partner nobody works yet).
+ */
 async function addPeople(store: Store): Promise<void> {
   const account = (domain: string, name: string) => ({
     domain,
@@ -33,7 +36,11 @@ async function addPeople(store: Store): Promise<void> {
   });
   await store.db
     .insertInto("accounts")
-    .values([account("northwind-labs.com", "Northwind Labs"), account("evilcorp-test.com", HOSTILE.account)])
+    .values([
+      account("northwind-labs.com", "Northwind Labs"),
+      account("evilcorp-test.com", HOSTILE.account),
+      account("fabrikam-partners.com", "Fabrikam Partners"),
+    ])
     .execute();
   const contact = (email: string, first: string, last: string, title: string, domain: string) => ({
     email,
