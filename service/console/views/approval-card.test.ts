@@ -47,6 +47,7 @@ const render = async (view: ApprovalView, canDecide: boolean) =>
 describe("an approval card", () => {
   it("shows a bulk action's audience size, what the guard allowed and a sample, with CRM markup escaped", async () => {
     const html = await render(base, true);
+    expect(html).toContain("Enrol 120 contacts in cmp-q1</h2>");
     expect(html).toContain("<strong>120</strong> contacts · 118 allowed by the guard");
     expect(html).toContain("… and 119 more");
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");

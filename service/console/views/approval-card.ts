@@ -25,7 +25,7 @@ function details(d: ApprovalView["details"]) {
   if (rows.length === 0) return "";
   return html`<dl class="details">${rows.map(
     ([k, v]) =>
-      html`<div><dt>${k.replaceAll("_", " ")}</dt><dd>${k.endsWith("_cents") && typeof v === "number" ? money(v / 100) : String(v)}</dd></div>`,
+      html`<div><dt>${k.replace(/_cents$/, "").replaceAll("_", " ")}</dt><dd>${k.endsWith("_cents") && typeof v === "number" ? money(v / 100) : String(v)}</dd></div>`,
   )}</dl>`;
 }
 
@@ -65,13 +65,24 @@ ${
 </div>`;
 }
 
+/** The card's heading: the subject of a message, else what the action does in a few words. */
+function titleOf(a: ApprovalView): string {
+  if (a.subject) return a.subject;
+  const d = a.details;
+  if (a.offer)
+    return `${a.offer.kind === "discount" ? "Discount" : "Partnership"} offer of ${a.offer.discount_pct}% to ${a.offer.account.name ?? a.offer.account.domain}`;
+  if (a.action_type === "create_campaign") return `New campaign: ${d.name ?? d.campaign}`;
+  if (a.action_type === "enrol_in_campaign")
+    return `Enrol ${a.audience?.size ?? ""} contacts in ${d.campaign}`;
+  if (a.action_type === "create_opportunity")
+    return `Open opportunity “${d.name}” on ${d.account_name ?? d.account}`;
+  if (a.action_type === "move_stage") return `Move ${d.opportunity} to ${d.to_stage}`;
+  return a.action_type.replaceAll("_", " ");
+}
+
 /** One approval as a card: everything needed to decide it, and the decision controls when the key may decide. */
 export function approvalCard(a: ApprovalView, canDecide: boolean, now: number = Date.now()) {
-  const title =
-    a.subject ??
-    (a.offer
-      ? `${a.offer.kind === "discount" ? "Discount" : "Partnership"} offer of ${a.offer.discount_pct}% to ${a.offer.account.name ?? a.offer.account.domain}`
-      : a.action_type.replaceAll("_", " "));
+  const title = titleOf(a);
   return html`<article class="card approval" id="approval-${a.id}" data-approval="${a.id}" aria-labelledby="title-${a.id}">
 <header class="card-head">
   <h2 id="title-${a.id}">${title}</h2>
@@ -99,7 +110,7 @@ ${details(a.details)}
           .slice(0, 8)
           .map(
             (g) =>
-              html`<li>${badge(g.decision)} <code>${g.rule ?? "no rule"}</code> ${g.target} — ${g.reason}</li>`,
+              html`<li>${badge(g.decision)} <code>${g.rule ?? "no rule"}</code> ${g.target === "-" ? "the whole action" : g.target} — ${g.reason}</li>`,
           )}${a.guard.length > 8 ? html`<li class="muted">… and ${a.guard.length - 8} more</li>` : ""}</ul>`
   }</section>
 ${
