@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // DOM types for the functions this file runs inside the page (page.evaluate).
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
@@ -20,6 +20,10 @@ let browser: Browser;
 const runOf: Record<string, string> = {};
 
 beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `The console tests drive ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium); .ci/run does.`,
+    );
   demo = await startConsoleDemo();
   // One at a time: each run pauses at the approval gate, so the inbox has an email, an offer and hostile CRM text.
   for (const [name, event] of [
