@@ -1,5 +1,6 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { html } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
 import { roleAllows } from "../../domain/roles.ts";
 import type { ServiceEnv } from "../env.ts";
 import { apiReader } from "./api.ts";
@@ -19,6 +20,22 @@ const SIGN_IN_REASONS: Record<string, string> = {
   key_missing: "Sign in with an API key to continue.",
   signed_out: "You are signed out.",
 };
+
+/**
+ * Headers of every page: scripts only from this server (so no inline handler could run even if a value escaped
+ * its escaping), no framing (an approve button cannot be clicked through another site), no referrer, no sniffing.
+ */
+const PAGE_HEADERS = {
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  "x-frame-options": "DENY",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
+
+function pageOf(c: Context, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
+  return c.html(body, 200, PAGE_HEADERS);
+}
 
 function signIn(reason: string | undefined) {
   const message = reason ? SIGN_IN_REASONS[reason] : undefined;
@@ -46,11 +63,15 @@ export function consolePages(fetch: (request: Request) => Promise<Response>, clo
   app.route("/", assets());
   app.get("/", (c) => c.redirect("/inbox"));
   app.get("/sign-in", (c) =>
-    c.html(shell({ page: "sign-in", title: "Sign in", view: null, content: signIn(c.req.query("reason")) })),
+    pageOf(
+      c,
+      shell({ page: "sign-in", title: "Sign in", view: null, content: signIn(c.req.query("reason")) }),
+    ),
   );
   for (const p of PAGES) {
     app.get(p.path, (c) =>
-      c.html(
+      pageOf(
+        c,
         shell({
           page: p.id as PageId,
           title: p.title,
@@ -61,7 +82,8 @@ export function consolePages(fetch: (request: Request) => Promise<Response>, clo
     );
   }
   app.get("/traces/:id", (c) =>
-    c.html(
+    pageOf(
+      c,
       shell({
         page: "trace",
         title: "Trace",

@@ -66,7 +66,7 @@ ${facts("Queue", health.queue)}
 ${facts("Workers", health.workers)}
 ${
   health.queue === undefined && health.workers === undefined
-    ? html`<p class="muted">Embedded mode: runs execute in this process (no separate queue or workers).</p>`
+    ? html`<p class="muted">The API reports no queue or workers: runs execute in this process (embedded mode).</p>`
     : ""
 }
 <section class="card"><h2>Dead letters <span class="count">${dead_letters.length} open</span></h2>${
