@@ -30,6 +30,7 @@ beforeAll(async () => {
     ["nora", qualified("nora.quinn@northwind-labs.com", "corr-nora")],
     ["offer", resellerInquiry("vectorcraftretail.ai", "corr-offer")],
     ["mallory", qualified("mallory@evilcorp-test.com", "corr-mallory")],
+    ["priya", qualified("priya.shah@contoso-robotics.com", "corr-priya")],
   ] as const) {
     const { runs } = await demo.submit(event);
     expect(runs[0]!.status).toBe("waiting_approval");
@@ -214,7 +215,7 @@ describe("the web console in Chromium", () => {
     await inbox.context().close();
   });
 
-  it("edits a discount down and the edited terms are executed; an edit past the band is refused by the guard", async () => {
+  it("edits a discount down and the edited terms are executed, an edit past the band is refused by the guard, and a rewritten email goes as written", async () => {
     const page = await signIn(demo.keys.approver);
     const offer = card(page, runOf.offer!);
     await offer.locator("summary").click();
@@ -245,6 +246,26 @@ describe("the web console in Chromium", () => {
     const { action } = JSON.parse(row.payload) as { action: { discountPct: number; terms: string } };
     expect(action.discountPct).toBe(20);
     expect(action.terms).toContain("20% reseller margin off list price");
+
+    // An email rewritten before it goes: the subject and body sent are the person's.
+    const email = card(page, runOf.priya!);
+    await email.locator("summary").click();
+    await email.locator("input[name=subject]").fill("Priya, a 15-minute idea for Contoso's pipeline");
+    await email
+      .locator("textarea[name=body]")
+      .fill("Hi Priya,\n\nShort and personal this time.\n\nBest,\nApril");
+    await email.getByRole("button", { name: "Save edit and approve" }).click();
+    await email.locator(".result.good").waitFor();
+    const sent = await demo.store.db
+      .selectFrom("outbox")
+      .select("payload")
+      .where("run_id", "=", runOf.priya!)
+      .executeTakeFirstOrThrow();
+    const touch = (JSON.parse(sent.payload) as { action: { subject: string; body: string } }).action;
+    expect(touch).toMatchObject({
+      subject: "Priya, a 15-minute idea for Contoso's pipeline",
+      body: "Hi Priya,\n\nShort and personal this time.\n\nBest,\nApril",
+    });
     await page.context().close();
   });
 
@@ -272,7 +293,7 @@ describe("the web console in Chromium", () => {
     const inline = turn.locator(".answer ~ .turn-approvals article");
     await inline.waitFor();
     expect(await inline.textContent()).toContain("Referral partnership with fabrikam-partners.com");
-    await turn.locator("[data-done=true]").or(turn).first().waitFor();
+    await page.locator(".turn[data-done=true]").waitFor();
     await shoot(page, "chat");
     await inline.getByRole("button", { name: "Approve" }).click();
     await inline.locator(".result.good").waitFor();
@@ -289,7 +310,7 @@ describe("the web console in Chromium", () => {
     expect(new Set(statuses)).toEqual(new Set(["completed"]));
     await page.goto(`${demo.url}/traces`);
     await ready(page);
-    expect(await page.locator("table.runs tbody tr").count()).toBeGreaterThanOrEqual(6);
+    expect(await page.locator("table.runs tbody tr").count()).toBeGreaterThanOrEqual(7);
     await page.fill("#f-agent", "campaign-planner");
     await page.click("form.filters button[type=submit]");
     await page.waitForURL(/agent=campaign-planner/);

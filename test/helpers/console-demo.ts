@@ -20,8 +20,8 @@ export const HOSTILE = {
 const iso = (daysAgo: number) => new Date(DEMO_NOW.getTime() - daysAgo * 86_400_000).toISOString();
 
 /**
- * Adds fresh accounts the guard allows: an executive at Northwind, hostile CRM text at Evil Corp, and Fabrikam
- * (a would-be partner nobody works yet).
+ * Adds fresh accounts the guard allows: an executive at Northwind, hostile CRM text at Evil Corp, an executive at
+ * Contoso (whose email a person rewrites), and Fabrikam (a would-be partner nobody works yet).
  */
 async function addPeople(store: Store): Promise<void> {
   const account = (domain: string, name: string) => ({
@@ -40,6 +40,7 @@ async function addPeople(store: Store): Promise<void> {
       account("northwind-labs.com", "Northwind Labs"),
       account("evilcorp-test.com", HOSTILE.account),
       account("fabrikam-partners.com", "Fabrikam Partners"),
+      account("contoso-robotics.com", "Contoso Robotics"),
     ])
     .execute();
   const contact = (email: string, first: string, last: string, title: string, domain: string) => ({
@@ -66,6 +67,7 @@ async function addPeople(store: Store): Promise<void> {
         "northwind-labs.com",
       ),
       contact("mallory@evilcorp-test.com", "Mallory", HOSTILE.lastName, HOSTILE.title, "evilcorp-test.com"),
+      contact("priya.shah@contoso-robotics.com", "Priya", "Shah", "VP Sales", "contoso-robotics.com"),
     ])
     .execute();
   const lead = (id: string, email: string, domain: string) => ({
@@ -85,6 +87,7 @@ async function addPeople(store: Store): Promise<void> {
     .values([
       lead("lead-nora", "nora.quinn@northwind-labs.com", "northwind-labs.com"),
       lead("lead-mallory", "mallory@evilcorp-test.com", "evilcorp-test.com"),
+      lead("lead-priya", "priya.shah@contoso-robotics.com", "contoso-robotics.com"),
     ])
     .execute();
 }
