@@ -38,8 +38,10 @@ export function createPool(url: string, options: { max?: number } = {}): pg.Pool
     max: options.max ?? 10,
     types,
   });
-  // An idle client losing its server must not crash the process; the next query reports the failure.
+  // A client losing its server (a restart, a dropped database) must not crash the process with an unhandled
+  // 'error' event, idle or checked out: the query in flight, or the next one, reports the failure.
   pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 

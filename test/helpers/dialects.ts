@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe } from "vitest";
+import type { Dialect } from "../../store/dialect.ts";
+import { createTestDatabase, PG_SKIP_REASON } from "./pg.ts";
+
+/** A throw-away place for a store: a temp SQLite file or a fresh Postgres database, and how to remove it. */
+export interface TestLocation {
+  readonly dialect: Dialect;
+  /** What openStore and `--db` take: the file path or the database URL. */
+  readonly location: string;
+  /** A temp directory for the test's own files (event JSON, exports), removed with the store. */
+  readonly dir: string;
+  remove(): Promise<void>;
+}
+
+/** Makes a new, empty store location of a dialect. */
+export async function testLocation(dialect: Dialect): Promise<TestLocation> {
+  const dir = mkdtempSync(join(tmpdir(), `growth-${dialect}-`));
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  if (dialect === "sqlite") {
+    return { dialect, location: join(dir, "growth.db"), dir, remove: async () => removeDir() };
+  }
+  const database = await createTestDatabase();
+  return {
+    dialect,
+    location: database.url,
+    dir,
+    remove: async () => {
+      removeDir();
+      await database.drop();
+    },
+  };
+}
+
+/** The dialect the whole-graph suites run on: GROWTH_TEST_DIALECT=postgres moves them to PostgreSQL. */
+export function suiteDialect(): Dialect {
+  const chosen = process.env.GROWTH_TEST_DIALECT ?? "sqlite";
+  if (chosen !== "sqlite" && chosen !== "postgres") {
+    throw new Error(`GROWTH_TEST_DIALECT must be sqlite or postgres, not ${chosen}`);
+  }
+  return chosen;
+}
+
+/** Both dialects, for contract suites; Postgres is skipped (with the reason in its name) only without a server. */
+export const DIALECTS: readonly { dialect: Dialect; skip: string | null }[] = [
+  { dialect: "sqlite", skip: null },
+  { dialect: "postgres", skip: PG_SKIP_REASON },
+];
+
+/** Declares one describe block per dialect, so the same tests run on SQLite and on PostgreSQL. */
+export function describeEachDialect(name: string, body: (dialect: Dialect) => void): void {
+  for (const { dialect, skip } of DIALECTS) {
+    const block = skip ? describe.skip : describe;
+    block(`${name} [${dialect}]${skip ? ` — skipped: ${skip}` : ""}`, () => body(dialect));
+  }
+}
