@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe } from "vitest";
+import { openStore, type Store } from "../../store/db.ts";
 import type { Dialect } from "../../store/dialect.ts";
 import { createTestDatabase, PG_SKIP_REASON } from "./pg.ts";
 
@@ -55,4 +56,40 @@ export function describeEachDialect(name: string, body: (dialect: Dialect) => vo
     const block = skip ? describe.skip : describe;
     block(`${name} [${dialect}]${skip ? ` — skipped: ${skip}` : ""}`, () => body(dialect));
   }
+}
+
+/** Opens a fresh, migrated store of a dialect; `cleanup` closes it and removes its file or database. */
+export async function openTestStore(
+  dialect: Dialect,
+): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+  const place = await testLocation(dialect);
+  const store = await openStore(place.location);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await place.remove();
+    },
+  };
+}
+
+/**
+ * A store for each test of the enclosing describe block, fresh per test (`each`) or shared by the block
+ * (`all`, for suites that empty what they use); returns a getter.
+ */
+export function useTestStore(dialect: Dialect, scope: "each" | "all" = "each"): () => Store {
+  let opened: { store: Store; cleanup: () => Promise<void> } | undefined;
+  const before = scope === "each" ? beforeEach : beforeAll;
+  const after = scope === "each" ? afterEach : afterAll;
+  before(async () => {
+    opened = await openTestStore(dialect);
+  });
+  after(async () => {
+    await opened?.cleanup();
+    opened = undefined;
+  });
+  return () => {
+    if (!opened) throw new Error("useTestStore: the store is open only inside a test");
+    return opened.store;
+  };
 }
