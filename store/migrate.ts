@@ -12,7 +12,7 @@ export interface MigrationReport {
 /** Migrations recorded in the store that this code does not have: a newer growth migrated it. */
 export async function unknownMigrations(db: Kysely<Database>, dialect: Dialect): Promise<string[]> {
   const known = new Set(Object.keys(migrations(dialect)));
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === "kysely_migration")) return [];
   const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.rows.map((r) => r.name).filter((name) => !known.has(name));
@@ -35,7 +35,14 @@ export async function migrate(
     );
   }
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
+  const pending = (await migrator.getMigrations()).some((m) => !m.executedAt);
+  if (!pending) return { applied: [] };
+  // SQLite: one write transaction around the whole migration, so a second process starting at once waits
+  // (busy timeout) and then finds nothing to do. Postgres: the caller holds the schema advisory lock.
+  const exclusive = dialect === "sqlite";
+  if (exclusive) await sql`begin immediate`.execute(db);
   const { error, results } = await migrator.migrateToLatest();
+  if (exclusive) await sql.raw(error ? "rollback" : "commit").execute(db);
   if (error) {
     throw new SystemError("store_migration_failed", "The store could not be migrated; see the cause.", {
       cause: error,
