@@ -119,6 +119,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/migrate.ts").then((m) => m.migrateCommand()),
   },
   {
+    name: "store",
+    summary: "copy an embedded store into PostgreSQL (store copy --to URL)",
+    load: () => import("./commands/store.ts").then((m) => m.storeCommand()),
+  },
+  {
     name: "serve",
     summary: "serve the HTTP API (native /v1 and the LangGraph SDK subset) until SIGTERM",
     load: () => import("./commands/serve.ts").then((m) => m.serveCommand()),
