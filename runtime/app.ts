@@ -7,7 +7,7 @@ import type { AgentId } from "../domain/agents.ts";
 import { routingTrainSplit } from "../evals/train-split.ts";
 import { referenceAwareRouter } from "../graph/chat-references.ts";
 import { matcherChatRouter } from "../graph/chat-router.ts";
-import { createCheckpointer } from "../graph/checkpointer.ts";
+import { checkpointerFor } from "../graph/checkpointer.ts";
 import type { AgentRunner, ChatRouter } from "../graph/deps.ts";
 import { llmChatRouter } from "../graph/llm-chat-router.ts";
 import { loadModelConfig, type ModelConfig } from "../models/config.ts";
@@ -133,7 +133,7 @@ export function buildModelMode(
   };
 }
 
-/** Builds the orchestrator for a store plus the model mode it runs in (checkpoints in the same SQLite file). */
+/** Builds the orchestrator for a store plus the model mode it runs in (checkpoints beside the store: its SQLite file or its Postgres pool). */
 export function createApp(
   store: Store,
   logger: Logger,
@@ -151,7 +151,7 @@ export function createApp(
   const orchestrator = new Orchestrator({
     store,
     logger,
-    checkpointer: overrides.checkpointer ?? createCheckpointer({ kind: "sqlite", file: store.file }),
+    checkpointer: overrides.checkpointer ?? checkpointerFor(store),
     agents: AGENTS,
     agentGuard: overrides.agentGuard ?? new AgentGuard({ persistence }),
     routeChat: models.routeChat,

@@ -114,6 +114,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/health.ts").then((m) => m.healthCommand()),
   },
   {
+    name: "migrate",
+    summary: "apply pending schema migrations to the store (SQLite file or DATABASE_URL)",
+    load: () => import("./commands/migrate.ts").then((m) => m.migrateCommand()),
+  },
+  {
+    name: "store",
+    summary: "copy an embedded store into PostgreSQL (store copy --to URL)",
+    load: () => import("./commands/store.ts").then((m) => m.storeCommand()),
+  },
+  {
     name: "serve",
     summary: "serve the HTTP API (native /v1 and the LangGraph SDK subset) until SIGTERM",
     load: () => import("./commands/serve.ts").then((m) => m.serveCommand()),
@@ -144,7 +154,10 @@ export function commandNameOf(argv: readonly string[]): string | undefined {
 export async function buildProgram(argv: readonly string[] = [], all = false): Promise<Command> {
   const program = new Command("growth")
     .description("Growth Engine: LLM agents for Business Development and Marketing under one orchestrator.")
-    .option("--db <file>", "store file (default: $GROWTH_DB or .growth/growth.db)")
+    .option(
+      "--db <file|url>",
+      "store file or postgres:// URL (default: $DATABASE_URL, $GROWTH_DB or .growth/growth.db)",
+    )
     .showHelpAfterError()
     .exitOverride();
   const wanted = commandNameOf(argv);

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { UserError } from "../domain/errors.ts";
 import { loadModelConfig } from "../models/config.ts";
-import { isReadOnly, openStore, readOnlyStore, resolveDbFile, type Store } from "../store/db.ts";
+import { isReadOnly, openStore, readOnlyStore, resolveStoreLocation, type Store } from "../store/db.ts";
+import { isPostgresUrl } from "../store/postgres/url.ts";
 import { loadReliabilityState } from "../store/repos/reliability-state.ts";
 import type { AppOptions, ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
@@ -14,9 +15,9 @@ export interface CommandContext {
   logger: Logger;
 }
 
-/** The store file the global `--db` option (or GROWTH_DB, or the default) names. */
+/** The store the global `--db` option (or DATABASE_URL, or GROWTH_DB, or the default) names: a file or a URL. */
 export function storeFile(command: Command): string {
-  return resolveDbFile(command.optsWithGlobals<{ db?: string }>().db);
+  return resolveStoreLocation(command.optsWithGlobals<{ db?: string }>().db);
 }
 
 /**
@@ -25,7 +26,7 @@ export function storeFile(command: Command): string {
  */
 export function requireStore(command: Command): void {
   const file = storeFile(command);
-  if (file === ":memory:" || existsSync(file)) return;
+  if (file === ":memory:" || isPostgresUrl(file) || existsSync(file)) return;
   throw new UserError(
     "store_missing",
     `no store at ${file}; run \`growth seed\` or \`growth import\` first.`,
@@ -33,7 +34,7 @@ export function requireStore(command: Command): void {
 }
 
 /**
- * Opens the store named by the global `--db` option (or GROWTH_DB; `file` overrides both), runs `fn`, and
+ * Opens the store named by the global `--db` option (or DATABASE_URL or GROWTH_DB; `file` overrides them), runs `fn`, and
  * always closes it.
  */
 export async function withContext<T>(
@@ -42,11 +43,11 @@ export async function withContext<T>(
   options: { file?: string } = {},
 ): Promise<T> {
   const store = await openStore(options.file ?? storeFile(command));
-  const logger = createLogger().child({ db: store.file });
+  const logger = createLogger().child({ db: store.name });
   try {
     return await fn({ store, logger });
   } catch (error) {
-    throw isReadOnly(error) ? readOnlyStore(store.file, error) : error;
+    throw isReadOnly(error) ? readOnlyStore(store.name, error) : error;
   } finally {
     await store.close();
   }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { openStore, resolveDbFile } from "./db.ts";
+import { openStore, resolveStoreLocation } from "./db.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -29,8 +29,8 @@ describe("openStore", () => {
   });
 
   it("resolves --db before GROWTH_DB before the default", () => {
-    expect(resolveDbFile("/x/a.db", { GROWTH_DB: "/y/b.db" })).toBe("/x/a.db");
-    expect(resolveDbFile(undefined, { GROWTH_DB: "/y/b.db" })).toBe("/y/b.db");
-    expect(resolveDbFile(undefined, {})).toMatch(/\.growth\/growth\.db$/);
+    expect(resolveStoreLocation("/x/a.db", { GROWTH_DB: "/y/b.db" })).toBe("/x/a.db");
+    expect(resolveStoreLocation(undefined, { GROWTH_DB: "/y/b.db" })).toBe("/y/b.db");
+    expect(resolveStoreLocation(undefined, {})).toMatch(/\.growth\/growth\.db$/);
   });
 });

@@ -1,27 +1,52 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
+import { Kysely, type SqliteDatabase, SqliteDialect } from "kysely";
+import type pg from "pg";
 import { SystemError, UserError } from "../domain/errors.ts";
-import type { Dialect } from "./dialect.ts";
-import { migrations } from "./migrations/index.ts";
+import { type MigrationReport, migrate } from "./migrate.ts";
+import { openPostgres } from "./postgres/open.ts";
+import { isPostgresUrl } from "./postgres/url.ts";
 import type { Database } from "./schema.ts";
 
 /** The default store file, relative to the working directory. */
 export const DEFAULT_DB_FILE = ".growth/growth.db";
 
-/** An open store: the typed query builder plus what callers need to know about it. */
-export interface Store {
+interface StoreBase {
   readonly db: Kysely<Database>;
-  readonly file: string;
-  readonly dialect: Dialect;
+  /** What `--db` accepts to open this store again: the file path, `:memory:`, or the Postgres URL. */
+  readonly location: string;
+  /** The store for people and logs: the file path, or the Postgres URL without its password. */
+  readonly name: string;
+  /** The migrations opening it applied (none when it was up to date). */
+  readonly migrated: MigrationReport;
   close(): Promise<void>;
 }
 
-/** Picks the store file: an explicit `--db` wins, then `GROWTH_DB`, then `.growth/growth.db`. */
-export function resolveDbFile(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
-  const chosen = explicit ?? env.GROWTH_DB ?? DEFAULT_DB_FILE;
-  return chosen === ":memory:" ? chosen : resolve(chosen);
+/** The embedded store: one SQLite file (the checkpointer opens its own connection to it). */
+export interface SqliteStore extends StoreBase {
+  readonly dialect: "sqlite";
+  readonly file: string;
+  readonly pool: null;
+}
+
+/** The store at scale: PostgreSQL over one shared pool, which the checkpointer (and a queue) use too. */
+export interface PostgresStore extends StoreBase {
+  readonly dialect: "postgres";
+  readonly pool: pg.Pool;
+}
+
+/** An open store: the typed query builder plus what callers need to know about it. */
+export type Store = SqliteStore | PostgresStore;
+
+/**
+ * Picks the store: an explicit `--db` (a file or a postgres:// URL) wins, then `DATABASE_URL`, then
+ * `GROWTH_DB`, then `.growth/growth.db`.
+ */
+export function resolveStoreLocation(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : undefined;
+  const chosen = explicit ?? fromEnv ?? env.GROWTH_DB ?? DEFAULT_DB_FILE;
+  return chosen === ":memory:" || isPostgresUrl(chosen) ? chosen : resolve(chosen);
 }
 
 /**
@@ -74,12 +99,24 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** Opens (creating if needed) the embedded SQLite store in WAL mode and migrates it to the latest schema. */
-export async function openStore(file: string): Promise<Store> {
+/**
+ * Opens the store a location names and migrates it to the latest schema: a postgres:// URL opens PostgreSQL,
+ * anything else the embedded SQLite file (created if needed, in WAL mode).
+ */
+export async function openStore(location: string): Promise<Store> {
+  if (isPostgresUrl(location)) {
+    const { db, pool, name, migrated } = await openPostgres(location);
+    return { db, pool, name, migrated, location, dialect: "postgres", close: () => db.destroy() };
+  }
+  return openSqliteStore(location);
+}
+
+async function openSqliteStore(file: string): Promise<SqliteStore> {
   const sqlite = openSqlite(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  let migrated: MigrationReport;
   try {
-    await migrate(db, "sqlite");
+    migrated = await migrate(db, "sqlite", file);
   } catch (error) {
     await db.destroy();
     throw isReadOnly(error) ? readOnlyStore(file, error) : error;
@@ -87,6 +124,10 @@ export async function openStore(file: string): Promise<Store> {
   return {
     db,
     file,
+    location: file,
+    name: file,
+    pool: null,
+    migrated,
     dialect: "sqlite",
     close: () => db.destroy(),
   };
@@ -108,15 +149,4 @@ export function readOnlyStore(file: string, cause: unknown): UserError {
     `the store ${file} is read-only; make it writable (chmod u+w ${file}) or pass --db with a writable file.`,
     { cause },
   );
-}
-
-/** Applies every pending migration; a failed migration stops start-up with its cause. */
-export async function migrate(db: Kysely<Database>, dialect: Dialect): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations(dialect) } });
-  const { error } = await migrator.migrateToLatest();
-  if (error) {
-    throw new SystemError("store_migration_failed", "The store could not be migrated; see the cause.", {
-      cause: error,
-    });
-  }
 }

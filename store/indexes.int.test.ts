@@ -1,7 +1,7 @@
 import SQLite from "better-sqlite3";
 import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "./db.ts";
+import { migrate } from "./migrate.ts";
 import { loadGuardFacts } from "./queries/guard-facts.ts";
 import { dealTouches } from "./queries/report-data.ts";
 import type { Database } from "./schema.ts";

@@ -1,5 +1,6 @@
 import { type Insertable, type Kysely, sql, type Transaction } from "kysely";
 import type { Dialect } from "./dialect.ts";
+import { appendEvents } from "./repos/events.ts";
 import type { Database } from "./schema.ts";
 
 /** The CRM tables a seed fills (and `replace` wipes), in the order they are written. */
@@ -88,20 +89,19 @@ async function recordSeed(trx: Transaction<Database>, record: SeedRecord): Promi
     .select(trx.fn.countAll<number>().as("n"))
     .where("type", "=", "store_seeded")
     .executeTakeFirstOrThrow();
-  await trx
-    .insertInto("events")
-    .values({
+  await appendEvents(trx, [
+    {
       id: `seed:${record.seed}:${record.anchor}:${Number(earlier.n) + 1}`,
       type: "store_seeded",
-      entity_type: "store",
-      entity_id: "crm",
-      correlation_id: "seed",
-      causation_id: null,
+      entityType: "store",
+      entityId: "crm",
+      correlationId: "seed",
+      causationId: null,
       source: "seed",
-      payload: JSON.stringify({ seed: record.seed, anchor: record.anchor }),
-      occurred_at: record.anchor,
-    })
-    .execute();
+      payload: { seed: record.seed, anchor: record.anchor },
+      occurredAt: new Date(record.anchor),
+    },
+  ]);
 }
 
 async function insertBatched<T extends SeedTable>(

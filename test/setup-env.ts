@@ -7,3 +7,6 @@ for (const name of Object.keys(process.env)) {
 
 // A CLI the tests spawn (bin/growth.js) runs the TypeScript sources, never a dist/ build that may be stale.
 process.env.GROWTH_FROM_SOURCE = "1";
+
+// The store is the one a test names (`--db`, a fixture): a developer's DATABASE_URL must not redirect it.
+delete process.env.DATABASE_URL;

@@ -55,8 +55,8 @@ export function demoCommand(): Command {
               const source = await demoStreamSource(store.db, new Date());
               console.log(
                 seeded
-                  ? formatSeedSummary(seeded, store.file)
-                  : `Using the data already in ${store.file}${source.record ? ` (seed ${source.record.seed}, anchored at ${source.record.anchor}; \`growth seed --force\` re-anchors it at today)` : ""}.`,
+                  ? formatSeedSummary(seeded, store.name)
+                  : `Using the data already in ${store.name}${source.record ? ` (seed ${source.record.seed}, anchored at ${source.record.anchor}; \`growth seed --force\` re-anchors it at today)` : ""}.`,
               );
 
               const tally = new DemoTally();

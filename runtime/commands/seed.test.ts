@@ -4,13 +4,13 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { UserError } from "../../domain/errors.ts";
-import { openStore, resolveDbFile } from "../../store/db.ts";
+import { openStore, resolveStoreLocation } from "../../store/db.ts";
 import { seedCommand } from "./seed.ts";
 
 // The real withContext also builds the orchestrator's app; seeding needs only the store.
 vi.mock("../context.ts", () => ({
   withContext: async (command: Command, fn: (ctx: { store: unknown }) => Promise<unknown>) => {
-    const store = await openStore(resolveDbFile(command.optsWithGlobals<{ db?: string }>().db));
+    const store = await openStore(resolveStoreLocation(command.optsWithGlobals<{ db?: string }>().db));
     try {
       return await fn({ store });
     } finally {

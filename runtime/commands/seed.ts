@@ -34,7 +34,7 @@ export function seedCommand(): Command {
         );
       await withContext(this, async ({ store }) => {
         const report = await runSeed(store, { seed, now, force: force === true });
-        console.log(formatSeedSummary(report, store.file));
+        console.log(formatSeedSummary(report, store.name));
       });
     });
 }

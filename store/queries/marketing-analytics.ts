@@ -70,6 +70,7 @@ export async function lifecycleCounts(db: Kysely<Database>): Promise<{ stage: st
     .selectFrom("contacts")
     .select((eb) => ["lifecycle_stage", eb.fn.countAll<number>().as("n")])
     .groupBy("lifecycle_stage")
+    .orderBy("lifecycle_stage")
     .execute();
   return rows.map((r) => ({ stage: r.lifecycle_stage, count: Number(r.n) }));
 }
@@ -80,6 +81,7 @@ export async function leadStatusCounts(db: Kysely<Database>): Promise<{ status: 
     .selectFrom("leads")
     .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
     .groupBy("status")
+    .orderBy("status")
     .execute();
   return rows.map((r) => ({ status: r.status, count: Number(r.n) }));
 }
@@ -104,6 +106,7 @@ export async function kpiCounts(
     .where("occurred_at", ">", from)
     .where("occurred_at", "<=", to)
     .groupBy("channel")
+    .orderBy("channel")
     .execute();
   const leads = await db
     .selectFrom("leads")

@@ -77,6 +77,7 @@ export async function loadReportData(
     .selectFrom("contacts")
     .select(["lifecycle_stage", db.fn.countAll<number>().as("n")])
     .groupBy("lifecycle_stage")
+    .orderBy("lifecycle_stage")
     .execute();
   return { lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])) };
 }

@@ -98,6 +98,7 @@ export async function countApprovalsByStatus(db: Kysely<Database>): Promise<Reco
     .selectFrom("approvals")
     .select(["status", db.fn.countAll<number>().as("n")])
     .groupBy("status")
+    .orderBy("status")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -1,8 +1,20 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
+import { dialectOf } from "../dialect.ts";
 import type { Database } from "../schema.ts";
 
-// The checkpointer (SqliteSaver) creates and owns the `checkpoints` and `writes` tables in the store's file;
-// only retention reads and deletes them, so they stay out of the migrated, typed schema.
+// The checkpointer creates and owns its tables: SqliteSaver's `checkpoints` and `writes` in the store's file,
+// PostgresSaver's `checkpoints`, `checkpoint_writes` and `checkpoint_blobs` (channel values, shared between
+// checkpoints by version) in the store's database. Only retention reads and deletes them, so they stay out of
+// the migrated, typed schema.
+
+type CheckpointTable = "checkpoints" | "writes" | "checkpoint_writes" | "checkpoint_blobs";
+
+/** The checkpointer's tables in each dialect: the checkpoints themselves and their pending writes. */
+function tablesOf(db: Kysely<Database>): { writes: CheckpointTable; blobs: CheckpointTable | null } {
+  return dialectOf(db) === "postgres"
+    ? { writes: "checkpoint_writes", blobs: "checkpoint_blobs" }
+    : { writes: "writes", blobs: null };
+}
 
 /** Run statuses that may still need their thread's latest checkpoint (resume, approval, a queued turn). */
 export const UNFINISHED_STATUSES = ["queued", "running", "waiting_approval"] as const;
@@ -20,9 +32,16 @@ export interface ThreadPrune {
 
 /** Whether the checkpointer has created its tables in this store yet. */
 async function hasCheckpointTables(db: Kysely<Database>): Promise<boolean> {
-  const row = await sql<{ n: number }>`
-    select count(*) as n from sqlite_master where type = 'table' and name in ('checkpoints', 'writes')
-  `.execute(db);
+  const names = ["checkpoints", tablesOf(db).writes];
+  const row =
+    dialectOf(db) === "postgres"
+      ? await sql<{ n: number }>`
+          select count(*) as n from information_schema.tables
+          where table_schema = current_schema() and table_name in (${sql.join(names)})
+        `.execute(db)
+      : await sql<{ n: number }>`
+          select count(*) as n from sqlite_master where type = 'table' and name in (${sql.join(names)})
+        `.execute(db);
   return Number(row.rows[0]?.n ?? 0) === 2;
 }
 
@@ -47,31 +66,47 @@ async function settledThreads(
   return query.execute();
 }
 
-// Rows of one thread a prune removes: all of them, or those older than its latest checkpoint (per namespace).
-function doomed(table: "checkpoints" | "writes", threadId: string, all: boolean) {
-  const older = sql`and t.checkpoint_id < (
-    select max(c.checkpoint_id) from checkpoints c where c.thread_id = t.thread_id and c.checkpoint_ns = t.checkpoint_ns
-  )`;
+const LATEST = sql`(
+  select max(c.checkpoint_id) from checkpoints c where c.thread_id = t.thread_id and c.checkpoint_ns = t.checkpoint_ns
+)`;
+
+// Rows of one thread a prune removes: all of them, or those older than its latest checkpoint (per namespace);
+// a Postgres blob goes once no kept checkpoint names its channel version.
+function doomed(table: CheckpointTable, threadId: string, all: boolean): RawBuilder<unknown> {
+  const older =
+    table === "checkpoint_blobs"
+      ? sql`and not exists (
+          select 1 from checkpoints c where c.thread_id = t.thread_id and c.checkpoint_ns = t.checkpoint_ns
+          and c.checkpoint_id = ${LATEST} and c.checkpoint -> 'channel_versions' ->> t.channel = t.version
+        )`
+      : sql`and t.checkpoint_id < ${LATEST}`;
   return sql`${sql.table(table)} t where t.thread_id = ${threadId} ${all ? sql`` : older}`;
 }
 
 /** Counts what pruning one thread removes. */
 async function countThread(db: Kysely<Database>, threadId: string, all: boolean) {
-  const count = async (table: "checkpoints" | "writes") =>
+  const count = async (table: CheckpointTable) =>
     Number(
       (await sql<{ n: number }>`select count(*) as n from ${doomed(table, threadId, all)}`.execute(db))
         .rows[0]?.n ?? 0,
     );
-  return { checkpoints: await count("checkpoints"), writes: await count("writes") };
+  return { checkpoints: await count("checkpoints"), writes: await count(tablesOf(db).writes) };
 }
 
-/** Deletes what `countThread` counted, in one transaction (writes first: they hang off checkpoints). */
+/** Deletes what `countThread` counted, in one transaction (writes and blobs first: they hang off checkpoints). */
 async function deleteThread(db: Kysely<Database>, threadId: string, all: boolean): Promise<void> {
+  const { writes, blobs } = tablesOf(db);
   await db.transaction().execute(async (tx) => {
-    for (const table of ["writes", "checkpoints"] as const) {
-      await sql`delete from ${sql.table(table)} as t where t.rowid in (select t.rowid from ${doomed(table, threadId, all)})`.execute(
-        tx,
-      );
+    if (blobs === null) {
+      for (const table of [writes, "checkpoints"] as const) {
+        await sql`delete from ${sql.table(table)} as t where t.rowid in (select t.rowid from ${doomed(table, threadId, all)})`.execute(
+          tx,
+        );
+      }
+      return;
+    }
+    for (const table of [writes, blobs, "checkpoints"] as const) {
+      await sql`delete from ${doomed(table, threadId, all)}`.execute(tx);
     }
   });
 }
@@ -118,9 +153,9 @@ export async function countCheckpointRows(
   db: Kysely<Database>,
 ): Promise<{ checkpoints: number; writes: number }> {
   if (!(await hasCheckpointTables(db))) return { checkpoints: 0, writes: 0 };
-  const count = async (table: "checkpoints" | "writes") =>
+  const count = async (table: CheckpointTable) =>
     Number(
       (await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]?.n ?? 0,
     );
-  return { checkpoints: await count("checkpoints"), writes: await count("writes") };
+  return { checkpoints: await count("checkpoints"), writes: await count(tablesOf(db).writes) };
 }

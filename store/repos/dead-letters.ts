@@ -54,6 +54,7 @@ export async function countDeadLetters(db: Kysely<Database>): Promise<Record<str
     .selectFrom("dead_letters")
     .select(["status", db.fn.countAll<number>().as("n")])
     .groupBy("status")
+    .orderBy("status")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -1,5 +1,11 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
+import { dialectOf } from "../dialect.ts";
 import type { Database, EventsTable } from "../schema.ts";
+
+// Postgres hands out serial values outside transactions (a rolled-back or conflicting insert still spends
+// one), so there the log numbers its own rows: under this transaction-scoped advisory lock, the next seq is
+// max + 1, and appends commit in seq order.
+const EVENT_LOG_LOCK = 0x65766e74; // "evnt"
 
 /** One entry for the append-only event log. */
 export interface EventRecord {
@@ -23,14 +29,30 @@ export interface StoredEvent extends EventRecord {
 /**
  * Appends events; an id already present is skipped, so re-running a writer never duplicates. Each row is
  * inserted only when its id is absent (not merely ignored on conflict), because an ignored insert still
- * spends a sequence number and would leave a gap in the log.
+ * spends a sequence number and would leave a gap in the log. On Postgres the append joins (or opens) a
+ * transaction holding the event-log lock until it commits.
  */
 export async function appendEvents(db: Kysely<Database>, events: readonly EventRecord[]): Promise<number> {
+  if (events.length === 0) return 0;
+  if (dialectOf(db) === "sqlite") return insertEach(db, events, false);
+  const locked = async (trx: Kysely<Database>) => {
+    await sql`select pg_advisory_xact_lock(${sql.lit(EVENT_LOG_LOCK)})`.execute(trx);
+    return insertEach(trx, events, true);
+  };
+  return db.isTransaction ? locked(db) : db.transaction().execute(locked);
+}
+
+async function insertEach(
+  db: Kysely<Database>,
+  events: readonly EventRecord[],
+  numbered: boolean,
+): Promise<number> {
   let inserted = 0;
   for (const e of events) {
     const result = await db
       .insertInto("events")
       .columns([
+        ...(numbered ? (["seq"] as const) : []),
         "id",
         "type",
         "entity_type",
@@ -44,6 +66,7 @@ export async function appendEvents(db: Kysely<Database>, events: readonly EventR
       .expression(
         db
           .selectNoFrom((eb) => [
+            ...(numbered ? [sql<number>`(select coalesce(max(seq), 0) + 1 from events)`.as("seq")] : []),
             eb.val(e.id).as("id"),
             eb.val(e.type).as("type"),
             eb.val(e.entityType).as("entity_type"),
@@ -111,6 +134,7 @@ export async function countEventsByType(db: Kysely<Database>): Promise<Record<st
     .selectFrom("events")
     .select(["type", db.fn.countAll<number>().as("n")])
     .groupBy("type")
+    .orderBy("type")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.type, Number(r.n)]));
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { openStore } from "../db.ts";
+import { expect, it } from "vitest";
+import { describeEachDialect, useTestStore } from "../../test/helpers/dialects.ts";
 import { acquireLease, releaseLeases } from "./leases.ts";
 
 type Op =
@@ -35,12 +35,16 @@ interface Hold {
   until: number;
 }
 
-describe("account leases under random interleavings (real SQLite, atomic upsert)", () => {
+describeEachDialect("account leases under random interleavings (atomic upsert)", (dialect) => {
+  // One store per block, emptied before each generated case (a fresh Postgres database per case is slow).
+  const current = useTestStore(dialect, "all");
+
   it("grant exactly when the account is free, expired or already ours, and never give two holders overlapping time", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 60 }), async (ops) => {
-        const store = await openStore(":memory:");
-        try {
+        const store = current();
+        await store.db.deleteFrom("leases").execute();
+        {
           let now = Date.parse("2026-11-10T12:00:00.000Z");
           const model = new Map<string, { holder: string; expiresAt: number }>();
           const holds: Hold[] = [];
@@ -89,16 +93,15 @@ describe("account leases under random interleavings (real SQLite, atomic upsert)
               ).toBe(false);
             }
           }
-        } finally {
-          await store.close();
         }
       }),
       { numRuns: 150 },
     );
   });
 
-  it("let only one of many simultaneous takers win", async () => {
-    const store = await openStore(":memory:");
+  it("let only one of many simultaneous takers win (on Postgres each on its own connection)", async () => {
+    const store = current();
+    await store.db.deleteFrom("leases").execute();
     const now = new Date("2026-11-10T12:00:00.000Z");
     const results = await Promise.all(
       ["run-a", "run-b", "run-c", "run-d"].map((holder) =>
@@ -114,6 +117,5 @@ describe("account leases under random interleavings (real SQLite, atomic upsert)
     );
     expect(results.filter((r) => r.granted)).toHaveLength(1);
     expect(new Set(results.map((r) => r.holder)).size).toBe(1);
-    await store.close();
   });
 });

@@ -8,36 +8,39 @@ export async function acquireLease(
 ): Promise<{ granted: boolean; holder: string; expiresAt: Date }> {
   const now = lease.now.toISOString();
   const expires = new Date(lease.now.getTime() + lease.ttlMs).toISOString();
-  // One statement: insert, or take over only when the current lease is ours or has expired.
-  await db
-    .insertInto("leases")
-    .values({
-      account_domain: lease.accountDomain,
-      holder: lease.holder,
-      run_id: lease.runId,
-      thread_id: lease.threadId,
-      acquired_at: now,
-      expires_at: expires,
-    })
-    .onConflict((oc) =>
-      oc
-        .column("account_domain")
-        .doUpdateSet({
-          holder: lease.holder,
-          run_id: lease.runId,
-          thread_id: lease.threadId,
-          acquired_at: now,
-          expires_at: expires,
-        })
-        .where((eb) => eb.or([eb("leases.expires_at", "<=", now), eb("leases.holder", "=", lease.holder)])),
-    )
-    .execute();
-  const row = await db
-    .selectFrom("leases")
-    .select(["holder", "expires_at"])
-    .where("account_domain", "=", lease.accountDomain)
-    .executeTakeFirstOrThrow();
-  return { granted: row.holder === lease.holder, holder: row.holder, expiresAt: new Date(row.expires_at) };
+  // One statement: insert, or take over only when the current lease is ours or has expired; RETURNING says
+  // whether it did, so the answer is atomic with the write even when other connections race for the row.
+  for (let attempt = 1; ; attempt++) {
+    const taken = await db
+      .insertInto("leases")
+      .values({
+        account_domain: lease.accountDomain,
+        holder: lease.holder,
+        run_id: lease.runId,
+        thread_id: lease.threadId,
+        acquired_at: now,
+        expires_at: expires,
+      })
+      .onConflict((oc) =>
+        oc
+          .column("account_domain")
+          .doUpdateSet({
+            holder: lease.holder,
+            run_id: lease.runId,
+            thread_id: lease.threadId,
+            acquired_at: now,
+            expires_at: expires,
+          })
+          .where((eb) => eb.or([eb("leases.expires_at", "<=", now), eb("leases.holder", "=", lease.holder)])),
+      )
+      .returning(["holder", "expires_at"])
+      .executeTakeFirst();
+    if (taken) return { granted: true, holder: taken.holder, expiresAt: new Date(taken.expires_at) };
+    const current = await getLease(db, lease.accountDomain);
+    if (current) return { granted: false, ...current };
+    // Released between the two statements: try again (bounded, a release cannot race forever).
+    if (attempt >= 3) return { granted: false, holder: "", expiresAt: lease.now };
+  }
 }
 
 /** The current lease on an account, if any (expired ones included; callers compare with now). */

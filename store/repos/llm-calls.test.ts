@@ -1,14 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openStore, type Store } from "../db.ts";
+import { expect, it } from "vitest";
+import { describeEachDialect, useTestStore } from "../../test/helpers/dialects.ts";
 import { type LlmCallRecord, llmCallsOfRun, recordLlmCall, usageSummary } from "./llm-calls.ts";
-
-let store: Store;
-beforeEach(async () => {
-  store = await openStore(":memory:");
-});
-afterEach(async () => {
-  await store.close();
-});
 
 const call = (over: Partial<LlmCallRecord>): LlmCallRecord => ({
   runId: "r1",
@@ -29,23 +21,25 @@ const call = (over: Partial<LlmCallRecord>): LlmCallRecord => ({
   ...over,
 });
 
-describe("the LLM call ledger", () => {
+describeEachDialect("the LLM call ledger", (dialect) => {
+  const store = useTestStore(dialect);
+
   it("sums tokens and cost by agent, model and day; unknown prices are counted, not summed as zero", async () => {
-    await recordLlmCall(store.db, call({}));
+    await recordLlmCall(store().db, call({}));
     await recordLlmCall(
-      store.db,
+      store().db,
       call({ agent: "lead-engagement", usage: { input: 50, output: 5, cached: 20 }, costUsd: 0.002 }),
     );
     await recordLlmCall(
-      store.db,
+      store().db,
       call({ model: "local", costUsd: null, at: new Date("2026-03-02T23:59:59Z") }),
     );
     await recordLlmCall(
-      store.db,
+      store().db,
       call({ provider: "playbook", model: "playbook", outcome: "fallback", costUsd: 0 }),
     );
 
-    expect(await usageSummary(store.db, "agent")).toEqual([
+    expect(await usageSummary(store().db, "agent")).toEqual([
       {
         key: "lead-engagement",
         calls: 1,
@@ -67,24 +61,24 @@ describe("the LLM call ledger", () => {
         unpricedCalls: 1,
       },
     ]);
-    expect((await usageSummary(store.db, "model")).map((l) => [l.key, l.calls, l.costUsd])).toEqual([
+    expect((await usageSummary(store().db, "model")).map((l) => [l.key, l.calls, l.costUsd])).toEqual([
       ["openai:gpt-4o-mini", 2, 0.003],
       ["openai:local", 1, 0],
     ]);
-    expect((await usageSummary(store.db, "day")).map((l) => [l.key, l.calls])).toEqual([
+    expect((await usageSummary(store().db, "day")).map((l) => [l.key, l.calls])).toEqual([
       ["2026-03-01", 2],
       ["2026-03-02", 1],
     ]);
-    expect(await usageSummary(store.db, "agent", { since: new Date("2026-03-02T00:00:00Z") })).toHaveLength(
+    expect(await usageSummary(store().db, "agent", { since: new Date("2026-03-02T00:00:00Z") })).toHaveLength(
       1,
     );
   });
 
   it("reads a run's rows back in the order they were written", async () => {
-    await recordLlmCall(store.db, call({ attempt: 2 }));
-    await recordLlmCall(store.db, call({ attempt: 1, step: 2 }));
-    await recordLlmCall(store.db, call({ runId: "other" }));
-    const rows = await llmCallsOfRun(store.db, "r1");
+    await recordLlmCall(store().db, call({ attempt: 2 }));
+    await recordLlmCall(store().db, call({ attempt: 1, step: 2 }));
+    await recordLlmCall(store().db, call({ runId: "other" }));
+    const rows = await llmCallsOfRun(store().db, "r1");
     expect(rows.map((r) => [r.step, r.attempt, r.prompt_hash])).toEqual([
       [1, 2, "h"],
       [2, 1, "h"],

@@ -63,6 +63,7 @@ export async function countOutboxByType(db: Kysely<Database>): Promise<Record<st
     .selectFrom("outbox")
     .select(["action_type", db.fn.countAll<number>().as("n")])
     .groupBy("action_type")
+    .orderBy("action_type")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.action_type, Number(r.n)]));
 }

@@ -116,6 +116,7 @@ export async function countRunsByStatus(db: Kysely<Database>): Promise<Record<st
     .selectFrom("runs")
     .select(["status", db.fn.countAll<number>().as("n")])
     .groupBy("status")
+    .orderBy("status")
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

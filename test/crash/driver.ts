@@ -3,7 +3,7 @@
 // Builds the playbook-mode orchestrator directly (not through runtime/app.ts) to keep each life's start short.
 import { AGENT_LIST, AGENTS } from "../../agents/index.ts";
 import { matcherChatRouter } from "../../graph/chat-router.ts";
-import { createCheckpointer } from "../../graph/checkpointer.ts";
+import { checkpointerFor } from "../../graph/checkpointer.ts";
 import { settleByDemoPolicy, settleLeftovers } from "../../runtime/demo/settle.ts";
 import { demoStream } from "../../runtime/demo/stream.ts";
 import { createLogger } from "../../runtime/logger.ts";
@@ -21,7 +21,7 @@ const store = await openStore(file);
 const orchestrator = new Orchestrator({
   store,
   logger: createLogger({ level: "silent" }),
-  checkpointer: createCheckpointer({ kind: "sqlite", file: store.file }),
+  checkpointer: checkpointerFor(store),
   agents: AGENTS,
   routeChat: matcherChatRouter(AGENT_LIST),
 });

@@ -30,7 +30,7 @@ export async function crashFigures(store: Store): Promise<CrashFigures> {
       await sql<{
         status: string;
         n: number;
-      }>`select status, count(*) as n from runs group by status`.execute(db)
+      }>`select status, count(*) as n from runs group by status order by status`.execute(db)
     ).rows.map((r) => [r.status, Number(r.n)]),
   );
   const seq = await sql<{ lo: number; hi: number; n: number }>`
@@ -64,7 +64,7 @@ export async function crashFigures(store: Store): Promise<CrashFigures> {
     // The same message to the same contact at the same instant twice: a resumed run sending again.
     duplicateTouches: await count(sql`
       select count(*) as n from (select 1 from touches where idempotency_key is not null
-        group by contact_email, content_hash, occurred_at having count(*) > 1)`),
+        group by contact_email, content_hash, occurred_at having count(*) > 1) as d`),
     leasesHeld: await count(sql`select count(*) as n from leases`),
     deadLetters: await count(sql`select count(*) as n from dead_letters`),
   };

@@ -1,26 +1,25 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrchestrator } from "../../runtime/app.ts";
 import { createLogger } from "../../runtime/logger.ts";
 import type { Orchestrator } from "../../runtime/orchestrator.ts";
 import { seedAnchor, seedIfEmpty } from "../../runtime/seed/index.ts";
 import { openStore, type Store } from "../../store/db.ts";
+import { suiteDialect, type TestLocation, testLocation } from "../helpers/dialects.ts";
 
 // Any day: the seed follows the day it runs, so the recent windows of an answer are populated.
 const NOW = new Date("2031-03-14T10:15:00Z");
-const dir = mkdtempSync(join(tmpdir(), "growth-time-"));
+let place: TestLocation;
 let store: Store;
 let orchestrator: Orchestrator;
 beforeAll(async () => {
-  store = await openStore(join(dir, "growth.db"));
+  place = await testLocation(suiteDialect());
+  store = await openStore(place.location);
   await seedIfEmpty(store, { seed: 42, now: seedAnchor(NOW) });
   orchestrator = createOrchestrator(store, createLogger({ level: "silent" }), { clock: () => NOW, env: {} });
 });
 afterAll(async () => {
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  await place.remove();
 });
 
 describe("time-relative answers on a store seeded the day they are asked", () => {

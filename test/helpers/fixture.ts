@@ -1,32 +1,34 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { openStore, type Store } from "../../store/db.ts";
+import type { Dialect } from "../../store/dialect.ts";
 import type { Flag } from "../../store/schema.ts";
+import { suiteDialect, testLocation } from "./dialects.ts";
 
 /** The clock every fixture row is relative to. */
 export const FIXTURE_NOW = new Date("2026-11-10T12:00:00.000Z");
 
 const iso = (daysAgo: number) => new Date(FIXTURE_NOW.getTime() - daysAgo * 86_400_000).toISOString();
 
-/** A temp store file with a small, hand-made CRM: what each graph flow test reasons about. */
-export async function fixtureStore(): Promise<{
+/**
+ * A temp store with a small, hand-made CRM: what each graph flow test reasons about. It is a SQLite file, or
+ * a fresh PostgreSQL database when GROWTH_TEST_DIALECT=postgres (or `dialect` says so); `file` is what `--db`
+ * takes either way.
+ */
+export async function fixtureStore(dialect: Dialect = suiteDialect()): Promise<{
   store: Store;
   file: string;
   dir: string;
   cleanup: () => Promise<void>;
 }> {
-  const dir = mkdtempSync(join(tmpdir(), "growth-flow-"));
-  const file = join(dir, "growth.db");
-  const store = await openStore(file);
+  const place = await testLocation(dialect);
+  const store = await openStore(place.location);
   await seedFixture(store);
   return {
     store,
-    file,
-    dir,
+    file: place.location,
+    dir: place.dir,
     cleanup: async () => {
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await place.remove();
     },
   };
 }

@@ -32,7 +32,7 @@ describe("breaker state lives in the store", () => {
     }
     await app.flush();
 
-    const result = await growthAsync(["health", "--json"], { env: { GROWTH_DB: app.store.file } });
+    const result = await growthAsync(["health", "--json"], { env: { GROWTH_DB: app.store.location } });
 
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { providers: { provider: string; breaker: string }[] };

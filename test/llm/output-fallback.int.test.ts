@@ -40,12 +40,12 @@ describe("output failures fall back: repair once per step, then the secondary, t
       { toolName: "crm_lead_context" },
       { toolCalls: [{ id: "call_bad", name: "crm_lead_context", arguments: '{"email": ' }] },
     );
-    const models = join(app.store.file, "..", "cli-models.json");
+    const models = join(app.store.location, "..", "cli-models.json");
     writeFileSync(models, JSON.stringify({ prices: MOCK_PRICES, maxSteps: 4 }));
 
     const result = await growthAsync(["ask", "--json", "draft a follow-up to ana.lopez@acme.com"], {
       env: {
-        GROWTH_DB: app.store.file,
+        GROWTH_DB: app.store.location,
         GROWTH_MODEL: "openai:mock-gpt",
         GROWTH_FALLBACK_MODEL: "anthropic:mock-claude",
         OPENAI_API_KEY: "test-key",

@@ -1,15 +1,17 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../store/db.ts";
 import { crashFigures } from "../crash/invariants.ts";
+import { suiteDialect, type TestLocation, testLocation } from "../helpers/dialects.ts";
 
 const BIN = join(import.meta.dirname, "..", "..", "bin", "growth.js");
-const dir = mkdtempSync(join(tmpdir(), "growth-shutdown-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let place: TestLocation;
+beforeAll(async () => {
+  place = await testLocation(suiteDialect());
+});
+afterAll(() => place.remove());
 
 /** Starts `growth demo` and sends SIGTERM once `ready` says so; resolves with the exit and the output. */
 function demo(file: string, events: number, stopWhen?: () => Promise<boolean>) {
@@ -32,11 +34,22 @@ function demo(file: string, events: number, stopWhen?: () => Promise<boolean>) {
         stderr += c.toString();
       });
       let poll: NodeJS.Timeout | undefined;
+      // One check at a time and one signal: a second SIGTERM means "exit now", and a check (opening the
+      // store) may take longer than the interval.
+      let checking = false;
+      let sent = false;
       if (stopWhen) {
         poll = setInterval(async () => {
-          if (stdout.includes("Playing events") && (await stopWhen())) {
-            clearInterval(poll);
-            child.kill("SIGTERM");
+          if (checking || sent || !stdout.includes("Playing events")) return;
+          checking = true;
+          try {
+            if (await stopWhen()) {
+              sent = true;
+              clearInterval(poll);
+              child.kill("SIGTERM");
+            }
+          } finally {
+            checking = false;
           }
         }, 50);
       }
@@ -63,7 +76,7 @@ async function runCount(file: string): Promise<number> {
 
 describe("graceful shutdown of `growth demo`", () => {
   it("drains on SIGTERM, exits 0, and the next start finishes with no duplicate effect", async () => {
-    const file = join(dir, "growth.db");
+    const file = place.location;
     const first = await demo(file, 200, async () => (await runCount(file)) >= 8);
     expect(first.signal, first.stderr).toBeNull();
     expect(first.code, first.stderr).toBe(0);
