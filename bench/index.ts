@@ -1,6 +1,8 @@
-// `npm run bench [-- --only graph,startup,scale] [--sizes 11k,110k,1.1m] [--events n] [--guard-samples n]
+// `npm run bench [-- --only graph,startup,scale,router] [--sizes 11k,110k,1.1m] [--events n] [--guard-samples n]
 // [--store-dir dir]`: the benchmark scenarios, measured in one run and printed as tables for BENCHMARKS.md.
 // Not a test. `--store-dir` keeps the grown scale stores between runs (they are rebuilt when missing).
+// `router` (bench/router-startup.ts) runs in a child process of its own: it times first imports.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,7 +13,7 @@ import { SCALE_SIZES, type ScaleSize, scaleScenario } from "./scale.ts";
 import { seedBase } from "./scale-store.ts";
 import { fixed } from "./stats.ts";
 
-const SCENARIOS = ["graph", "startup", "scale"] as const;
+const SCENARIOS = ["graph", "startup", "scale", "router"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -110,6 +112,14 @@ try {
         );
       }
     }
+  }
+  if (only.includes("router")) {
+    const router = join(import.meta.dirname, "router-startup.ts");
+    const child = spawnSync(process.execPath, ["--import", "tsx", router], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    if (child.status !== 0) throw new Error(`bench/router-startup.ts exited ${child.status}`);
+    console.log(`\n## router\n${child.stdout.toString().trimEnd()}`);
   }
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {

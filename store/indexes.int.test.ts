@@ -3,7 +3,7 @@ import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "./migrate.ts";
 import { loadGuardFacts } from "./queries/guard-facts.ts";
-import { dealTouches } from "./queries/report-data.ts";
+import { type DealTouches, eachDealTouches } from "./queries/report-data.ts";
 import type { Database } from "./schema.ts";
 
 const TOUCHES = 100_000;
@@ -203,10 +203,11 @@ describe("a 100,000-touch store answers the conflict guard's lookups through ind
 });
 
 /**
- * `growth report` reads one won deal at a time: its account's touches in the look-back and its lead-creation
- * anchor. Run for real through `dealTouches` on 100,000 touches and explained, like the guard's lookups.
+ * `growth report` reads its won deals a chunk at a time: their accounts' touches in each deal's look-back and
+ * each lead-creation anchor. Run for real through `eachDealTouches` on 100,000 touches and explained, like
+ * the guard's lookups; each deal's read is checked against a query of its own.
  */
-describe("a 100,000-touch store answers the report's per-deal reads through indexes", () => {
+describe("a 100,000-touch store answers the report's won-deal reads through indexes", () => {
   const sqlite = new SQLite(":memory:");
   const captured: CompiledQuery[] = [];
   const db = new Kysely<Database>({
@@ -215,10 +216,17 @@ describe("a 100,000-touch store answers the report's per-deal reads through inde
       if (event.level === "query") captured.push(event.query);
     },
   });
-  let read: Awaited<ReturnType<typeof dealTouches>>;
+  const reads: { deal: { accountDomain: string; from: Date; to: Date }; read: DealTouches }[] = [];
   let plans: { sql: string; plan: string }[] = [];
-  const closed = new Date(START + SPAN_MS / 2);
-  const from = new Date(closed.getTime() - 365 * DAY);
+  // 300 deals (more than one chunk), some accounts with several deals at different closes, one with no contacts.
+  const deals = Array.from({ length: 300 }, (_, i) => {
+    const to = new Date(START + SPAN_MS / 2 + (i % 5) * 20 * DAY);
+    return {
+      accountDomain: i === 299 ? "nobody.example.com" : accountOf(i * 7),
+      from: new Date(to.getTime() - 365 * DAY),
+      to,
+    };
+  });
 
   beforeAll(async () => {
     await migrate(db, "sqlite");
@@ -239,7 +247,7 @@ describe("a 100,000-touch store answers the report's per-deal reads through inde
       }
     })();
     captured.length = 0;
-    read = await dealTouches(db, accountOf(7), { from, to: closed });
+    await eachDealTouches(db, deals, (deal, read) => reads.push({ deal, read }));
     plans = captured.map((q) => ({
       sql: q.sql,
       plan: (sqlite.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as PlanRow[])
@@ -252,30 +260,39 @@ describe("a 100,000-touch store answers the report's per-deal reads through inde
     await db.destroy();
   });
 
-  it("reads exactly the account's touches in [from, to] and its earliest contact", () => {
-    const expected = sqlite
-      .prepare(
-        "select count(*) as n from touches where account_domain = ? and occurred_at >= ? and occurred_at <= ?",
-      )
-      .get(accountOf(7), from.toISOString(), closed.toISOString()) as { n: number };
-    expect(expected.n).toBeGreaterThan(10);
-    expect(read.touches).toHaveLength(expected.n);
-    const first = sqlite
-      .prepare("select min(created_at) as first from contacts where account_domain = ?")
-      .get(accountOf(7)) as { first: string };
-    expect(read.firstContactAt?.toISOString()).toBe(first.first);
+  it("gives each deal, in order, exactly its account's touches in [from, to] and its earliest contact", () => {
+    expect(reads.map((r) => r.deal)).toEqual(deals);
+    const expected = sqlite.prepare(
+      "select id from touches where account_domain = ? and occurred_at >= ? and occurred_at <= ? order by id",
+    );
+    const first = sqlite.prepare("select min(created_at) as first from contacts where account_domain = ?");
+    for (const { deal, read } of reads) {
+      const ids = (
+        expected.all(deal.accountDomain, deal.from.toISOString(), deal.to.toISOString()) as { id: string }[]
+      ).map((r) => r.id);
+      expect(read.touches.map((t) => t.id).sort()).toEqual(ids.sort());
+      const anchor = (first.get(deal.accountDomain) as { first: string | null }).first;
+      expect(read.firstContactAt?.toISOString() ?? null).toBe(anchor);
+    }
+    expect(reads[0]!.read.touches.length).toBeGreaterThan(10);
+    expect(reads[299]!.read).toEqual({ touches: [], firstContactAt: null });
   });
 
-  it("searches the (account, time) index for the touches and the (account, created_at) index for the anchor", () => {
-    expect(plans).toHaveLength(2);
-    const touches = plans.find((p) => /from "touches"/.test(p.sql));
-    const contacts = plans.find((p) => /from "contacts"/.test(p.sql));
-    expect(touches?.plan).toMatch(
-      /SEARCH touches USING INDEX touches_account_time \(account_domain=\? AND occurred_at>\? AND occurred_at<\?\)/,
-    );
-    expect(contacts?.plan).toMatch(
-      /SEARCH contacts USING COVERING INDEX contacts_account_created \(account_domain=\?\)/,
-    );
-    for (const p of plans) expect(p.plan, p.sql).not.toMatch(/^SCAN|TEMP B-TREE/);
+  it("reads a chunk of deals in two statements, searching the (account, time) and (account, created_at) indexes", () => {
+    // 300 deals: two chunks, each one join for the touches and one grouped min for the anchors.
+    expect(plans).toHaveLength(4);
+    const touches = plans.filter((p) => /from w join touches/.test(p.sql));
+    const contacts = plans.filter((p) => /from "contacts"/.test(p.sql));
+    expect(touches).toHaveLength(2);
+    expect(contacts).toHaveLength(2);
+    for (const p of touches)
+      expect(p.plan).toMatch(
+        /SEARCH t USING INDEX touches_account_time \(account_domain=\? AND occurred_at>\? AND occurred_at<\?\)/,
+      );
+    for (const p of contacts)
+      expect(p.plan).toMatch(
+        /SEARCH contacts USING COVERING INDEX contacts_account_created \(account_domain=\?\)/,
+      );
+    for (const p of plans) expect(p.plan, p.sql).not.toMatch(/SCAN (t|touches|contacts)\b|TEMP B-TREE/);
   });
 });

@@ -24,7 +24,7 @@ import {
   wonInWindow,
 } from "../../domain/metrics/index.ts";
 import { parseStage } from "../../domain/pipeline/index.ts";
-import { dealTouches, loadReportData, type ReportOpportunity } from "../../store/queries/report-data.ts";
+import { eachDealTouches, loadReportData, type ReportOpportunity } from "../../store/queries/report-data.ts";
 import type { Database } from "../../store/schema.ts";
 
 const DAY_MS = 86_400_000;
@@ -83,12 +83,15 @@ export async function buildReport(db: Kysely<Database>, options: ReportOptions =
   });
   const currencies = [...currencySet].sort();
 
-  // One won deal at a time: its account's touches in the look-back (read a day wider; attributeDeal applies
-  // the exact window) are read, credited and let go, so memory does not grow with the touches.
+  // The won deals' touches in their look-back (read a day wider; attributeDeal applies the exact window), a
+  // chunk of deals per read: each deal's are credited and let go, so memory does not grow with the touches.
   const attribution = rollUpSums(model);
-  for (const o of wonInWindow(opps, window)) {
-    const range = { from: new Date(o.closedAt.getTime() - LOOKBACK_MS - DAY_MS), to: o.closedAt };
-    const { touches, firstContactAt } = await dealTouches(db, o.accountDomain, range);
+  const won = wonInWindow(opps, window).map((o) => ({
+    ...o,
+    from: new Date(o.closedAt.getTime() - LOOKBACK_MS - DAY_MS),
+    to: o.closedAt,
+  }));
+  await eachDealTouches(db, won, (o, { touches, firstContactAt }) => {
     const deal: AttributionDeal = {
       id: o.id,
       amountCents: o.amountCents,
@@ -97,7 +100,7 @@ export async function buildReport(db: Kysely<Database>, options: ReportOptions =
       leadCreatedAt: firstContactAt,
     };
     attribution.add(deal, touches);
-  }
+  });
   const open = openPipeline(opps, window);
   const closed = closedInWindow(opps, window);
 

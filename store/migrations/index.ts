@@ -7,6 +7,7 @@ import { scaleIndexesMigration } from "./004-scale-indexes.ts";
 import { apiKeysMigration } from "./005-api-keys.ts";
 import { reliabilityStateMigration } from "./006-reliability-state.ts";
 import { storeSecretsMigration } from "./007-store-secrets.ts";
+import { agentReadIndexesMigration } from "./008-agent-read-indexes.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "005-api-keys": apiKeysMigration(dialect),
     "006-reliability-state": reliabilityStateMigration(dialect),
     "007-store-secrets": storeSecretsMigration(),
+    "008-agent-read-indexes": agentReadIndexesMigration(),
   };
 }

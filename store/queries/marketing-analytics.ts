@@ -64,6 +64,43 @@ export async function opportunityFactsWithAccounts(
   });
 }
 
+/** Closed-won deals with a close time, counted and summed per account industry and employee count. */
+export interface WonDealSums {
+  industry: string | null;
+  employees: number | null;
+  wonDeals: number;
+  wonCents: number;
+}
+
+/**
+ * The won deals (closed_won with a close time) summed in SQL per (industry, employees) of their account, over
+ * the (stage, closed_at) index: a few rows per segment, whatever the number of opportunities.
+ */
+export async function wonDealSums(db: Kysely<Database>): Promise<WonDealSums[]> {
+  const rows = await db
+    .selectFrom("opportunities")
+    .leftJoin("accounts", "accounts.domain", "opportunities.account_domain")
+    .select((eb) => [
+      "accounts.industry",
+      "accounts.employees",
+      eb.fn.countAll<number>().as("n"),
+      eb.fn.sum<number>("opportunities.amount_cents").as("cents"),
+    ])
+    .where("opportunities.stage", "=", "closed_won")
+    .where("opportunities.closed_at", "is not", null)
+    .where("opportunities.closed_at", "!=", "")
+    .groupBy(["accounts.industry", "accounts.employees"])
+    .orderBy("accounts.industry")
+    .orderBy("accounts.employees")
+    .execute();
+  return rows.map((r) => ({
+    industry: r.industry ?? null,
+    employees: r.employees ?? null,
+    wonDeals: Number(r.n),
+    wonCents: Number(r.cents),
+  }));
+}
+
 /** Contacts per lifecycle stage. */
 export async function lifecycleCounts(db: Kysely<Database>): Promise<{ stage: string; count: number }[]> {
   const rows = await db

@@ -63,7 +63,12 @@ export async function latestWonAccountInIndustry(
     .where("accounts.industry", "=", industry)
     .where("opportunities.stage", "=", "closed_won");
   if (exclude) query = query.where("accounts.domain", "!=", exclude);
-  return query.orderBy("opportunities.closed_at", "desc").orderBy("accounts.domain").executeTakeFirst();
+  // The first row only: without the limit SQLite sorts and returns every won account of the industry.
+  return query
+    .orderBy("opportunities.closed_at", "desc")
+    .orderBy("accounts.domain")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Accounts matching a segment filter, by domain; every field is optional. */

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../schema.ts";
 
 /** An opportunity with its stage history, as the report reads it. */
@@ -13,11 +13,9 @@ export interface ReportOpportunity {
   stageHistory: { stage: string; enteredAt: Date }[];
 }
 
-/** A touch, as attribution reads it. */
+/** A touch, as attribution reads it (the deal it is read for names its account). */
 export interface ReportTouch {
   id: string;
-  contactEmail: string;
-  accountDomain: string;
   at: Date;
   campaign: string | null;
   channel: string;
@@ -30,48 +28,75 @@ export interface ReportData {
   lifecycle: Record<string, number>;
 }
 
-/** One won deal's attribution inputs: its account's touches in a time range and its lead-creation anchor. */
+/** A won deal whose touches attribution reads: its account and the time range `from ≤ t ≤ to`. */
+export interface DealWindow {
+  accountDomain: string;
+  from: Date;
+  to: Date;
+}
+
+/** One won deal's attribution inputs: its account's touches in its time range and its lead-creation anchor. */
 export interface DealTouches {
   touches: ReportTouch[];
   /** Earliest contact created_at of the account, or null when it has none. */
   firstContactAt: Date | null;
 }
 
+// Opportunities are read in pages of this many (with their stage history), and won deals' touches for this
+// many deals per statement: a few statements instead of one per deal, and memory bounded by a page.
+const OPPORTUNITY_PAGE = 1_000;
+const DEAL_CHUNK = 250;
+
 /**
  * Reads the report's store-wide inputs: each opportunity with its stage history goes to `onOpportunity` as
- * it is read (rows are streamed, so no raw result set is held), in id order. Touches are not among them:
- * attribution reads each won deal's with `dealTouches`, so memory does not grow with the number of touches.
+ * it is read, in id order, a page at a time (so no whole result set is held). Touches are not among them:
+ * attribution reads the won deals' with `eachDealTouches`, so memory does not grow with the number of touches.
  */
 export async function loadReportData(
   db: Kysely<Database>,
   onOpportunity: (opportunity: ReportOpportunity) => void,
 ): Promise<ReportData> {
-  const byOpp = new Map<string, { stage: string; enteredAt: Date }[]>();
-  const history = db
-    .selectFrom("opportunity_stage_history")
-    .select(["opportunity_id", "to_stage", "entered_at"])
-    .orderBy("opportunity_id")
-    .orderBy("entered_at")
-    .orderBy("id")
-    .stream();
-  for await (const h of history) {
-    const list = byOpp.get(h.opportunity_id) ?? [];
-    list.push({ stage: h.to_stage, enteredAt: new Date(h.entered_at) });
-    byOpp.set(h.opportunity_id, list);
-  }
-  for await (const o of db.selectFrom("opportunities").selectAll().orderBy("id").stream()) {
-    const stageHistory = byOpp.get(o.id) ?? [];
-    byOpp.delete(o.id);
-    onOpportunity({
-      id: o.id,
-      accountDomain: o.account_domain,
-      amountCents: Number(o.amount_cents),
-      currency: o.currency,
-      stage: o.stage,
-      createdAt: new Date(o.created_at),
-      closedAt: o.closed_at ? new Date(o.closed_at) : null,
-      stageHistory,
-    });
+  let after: string | null = null;
+  for (;;) {
+    let page = db
+      .selectFrom("opportunities")
+      .select(["id", "account_domain", "amount_cents", "currency", "stage", "created_at", "closed_at"]);
+    if (after !== null) page = page.where("id", ">", after);
+    const opportunities = await page.orderBy("id").limit(OPPORTUNITY_PAGE).execute();
+    if (opportunities.length === 0) break;
+    after = opportunities[opportunities.length - 1]!.id;
+    const byOpp = new Map<string, { stage: string; enteredAt: Date }[]>();
+    const history = await db
+      .selectFrom("opportunity_stage_history")
+      .select(["opportunity_id", "to_stage", "entered_at"])
+      .where(
+        "opportunity_id",
+        "in",
+        opportunities.map((o) => o.id),
+      )
+      .orderBy("opportunity_id")
+      .orderBy("entered_at")
+      .orderBy("id")
+      .execute();
+    for (const h of history) {
+      const list = byOpp.get(h.opportunity_id);
+      const entry = { stage: h.to_stage, enteredAt: new Date(h.entered_at) };
+      if (list) list.push(entry);
+      else byOpp.set(h.opportunity_id, [entry]);
+    }
+    for (const o of opportunities) {
+      onOpportunity({
+        id: o.id,
+        accountDomain: o.account_domain,
+        amountCents: Number(o.amount_cents),
+        currency: o.currency,
+        stage: o.stage,
+        createdAt: new Date(o.created_at),
+        closedAt: o.closed_at ? new Date(o.closed_at) : null,
+        stageHistory: byOpp.get(o.id) ?? [],
+      });
+    }
+    if (opportunities.length < OPPORTUNITY_PAGE) break;
   }
   const lifecycle = await db
     .selectFrom("contacts")
@@ -82,37 +107,60 @@ export async function loadReportData(
   return { lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])) };
 }
 
+/** A touch row as the deal-window join returns it, tagged with the index of its deal in the chunk. */
+interface WindowTouchRow {
+  k: number;
+  id: string;
+  occurred_at: string;
+  campaign: string | null;
+  channel: string;
+  agent: string | null;
+}
+
 /**
- * One account's touches with `from ≤ occurred_at ≤ to`, through the (account, time) index, and the earliest
- * created_at of its contacts (through the contacts' account index).
+ * Each deal's account's touches with `from ≤ occurred_at ≤ to` and the earliest created_at of the account's
+ * contacts, handed to `onDeal` in the order of `deals`. A chunk of deals is read in two statements: their
+ * windows as a VALUES list joined to touches through the (account, time) index, and one grouped min over the
+ * contacts' (account, created_at) index.
  */
-export async function dealTouches(
+export async function eachDealTouches<D extends DealWindow>(
   db: Kysely<Database>,
-  accountDomain: string,
-  range: { from: Date; to: Date },
-): Promise<DealTouches> {
-  const rows = await db
-    .selectFrom("touches")
-    .select(["id", "contact_email", "account_domain", "occurred_at", "campaign", "channel", "agent"])
-    .where("account_domain", "=", accountDomain)
-    .where("occurred_at", ">=", range.from.toISOString())
-    .where("occurred_at", "<=", range.to.toISOString())
-    .execute();
-  const first = await db
-    .selectFrom("contacts")
-    .select(db.fn.min("created_at").as("first"))
-    .where("account_domain", "=", accountDomain)
-    .executeTakeFirst();
-  return {
-    touches: rows.map((t) => ({
-      id: t.id,
-      contactEmail: t.contact_email,
-      accountDomain: t.account_domain as string,
-      at: new Date(t.occurred_at),
-      campaign: t.campaign,
-      channel: t.channel,
-      agent: t.agent,
-    })),
-    firstContactAt: first?.first == null ? null : new Date(String(first.first)),
-  };
+  deals: readonly D[],
+  onDeal: (deal: D, read: DealTouches) => void,
+): Promise<void> {
+  for (let start = 0; start < deals.length; start += DEAL_CHUNK) {
+    const chunk = deals.slice(start, start + DEAL_CHUNK);
+    const windows = sql.join(
+      chunk.map((d, k) => sql`(${k}, ${d.accountDomain}, ${d.from.toISOString()}, ${d.to.toISOString()})`),
+    );
+    const { rows } =
+      await sql<WindowTouchRow>`with w (k, account_domain, from_at, to_at) as (values ${windows})
+      select w.k, t.id, t.occurred_at, t.campaign, t.channel, t.agent
+      from w join touches t on t.account_domain = w.account_domain
+        and t.occurred_at >= w.from_at and t.occurred_at <= w.to_at`.execute(db);
+    const touches = chunk.map((): ReportTouch[] => []);
+    for (const t of rows) {
+      touches[Number(t.k)]!.push({
+        id: t.id,
+        at: new Date(t.occurred_at),
+        campaign: t.campaign,
+        channel: t.channel,
+        agent: t.agent,
+      });
+    }
+    const firsts = await db
+      .selectFrom("contacts")
+      .select(["account_domain", db.fn.min("created_at").as("first")])
+      .where("account_domain", "in", [...new Set(chunk.map((d) => d.accountDomain))])
+      .groupBy("account_domain")
+      .execute();
+    const firstBy = new Map(firsts.map((f) => [f.account_domain, f.first]));
+    chunk.forEach((deal, k) => {
+      const first = firstBy.get(deal.accountDomain);
+      onDeal(deal, {
+        touches: touches[k]!,
+        firstContactAt: first == null ? null : new Date(String(first)),
+      });
+    });
+  }
 }

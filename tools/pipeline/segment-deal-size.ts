@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { averageWonDeal, type OpportunityFacts } from "../../domain/metrics/index.ts";
-import { opportunityFactsWithAccounts } from "../../store/queries/marketing-analytics.ts";
+import type { OpportunityFacts } from "../../domain/metrics/index.ts";
+import { type WonDealSums, wonDealSums } from "../../store/queries/marketing-analytics.ts";
 import { sizeBandOf } from "../analytics/size-band.ts";
 import { defineTool } from "../tool.ts";
 
@@ -15,31 +15,48 @@ export interface DealSizeEstimate {
   reason: string;
 }
 
-type Fact = OpportunityFacts & { industry: string | null; employees: number | null };
+/** The won-deal sums of opportunity facts, as `wonDealSums` reads them from the store. */
+export function wonDealSumsOf(
+  facts: readonly (OpportunityFacts & { industry: string | null; employees: number | null })[],
+): WonDealSums[] {
+  const sums = new Map<string, WonDealSums>();
+  // Won with a close time, as `averageWonDeal` counts them (`wonInWindow` over all data).
+  for (const f of facts.filter((o) => o.stage === "closed_won" && o.closedAt !== null)) {
+    const key = JSON.stringify([f.industry, f.employees]);
+    const s = sums.get(key) ?? { industry: f.industry, employees: f.employees, wonDeals: 0, wonCents: 0 };
+    s.wonDeals++;
+    s.wonCents += f.amountCents;
+    sums.set(key, s);
+  }
+  return [...sums.values()];
+}
 
-/** The average won deal of the narrowest group with a win: segment (industry × size band), industry, then all. */
+/**
+ * The average won deal of the narrowest group with a win: segment (industry × size band), industry, then all;
+ * from the won deals' sums per (industry, employees).
+ */
 export function estimateDealSize(
-  facts: readonly Fact[],
+  sums: readonly WonDealSums[],
   industry: string | null,
   sizeBand: string,
 ): DealSizeEstimate {
   const lower = industry?.toLowerCase() ?? null;
-  const groups: [EstimateBasis, Fact[], string][] = [
+  const groups: [EstimateBasis, WonDealSums[], string][] = [
     [
       "segment",
-      facts.filter((f) => f.industry?.toLowerCase() === lower && sizeBandOf(f.employees) === sizeBand),
+      sums.filter((s) => s.industry?.toLowerCase() === lower && sizeBandOf(s.employees) === sizeBand),
       `${industry ?? "unknown"} ${sizeBand}`,
     ],
-    ["industry", facts.filter((f) => f.industry?.toLowerCase() === lower), `${industry ?? "unknown"}`],
-    ["all_won", [...facts], "all accounts"],
+    ["industry", sums.filter((s) => s.industry?.toLowerCase() === lower), `${industry ?? "unknown"}`],
+    ["all_won", [...sums], "all accounts"],
   ];
   for (const [basis, group, label] of groups) {
     if (basis !== "all_won" && lower === null) continue;
-    const avg = averageWonDeal(group);
-    if (avg.value === null) continue;
-    const won = group.filter((f) => f.stage === "closed_won").length;
+    const won = group.reduce((n, s) => n + s.wonDeals, 0);
+    if (won === 0) continue;
+    const cents = group.reduce((sum, s) => sum + s.wonCents, 0);
     return {
-      amountCents: Math.round(avg.value),
+      amountCents: Math.round(cents / won),
       basis,
       wonDeals: won,
       reason: `average of ${won} won deal(s) in ${label}`,
@@ -65,9 +82,9 @@ export const pipelineSegmentDealSize = defineTool({
     "null when nothing has been won at all.",
   schema: Input,
   async run(ctx, input) {
-    const facts = await opportunityFactsWithAccounts(ctx.db);
+    const sums = await wonDealSums(ctx.db);
     return {
-      estimates: input.segments.map((s) => ({ ...s, ...estimateDealSize(facts, s.industry, s.sizeBand) })),
+      estimates: input.segments.map((s) => ({ ...s, ...estimateDealSize(sums, s.industry, s.sizeBand) })),
     };
   },
 });
