@@ -2,7 +2,7 @@ import SQLite from "better-sqlite3";
 import { type CompiledQuery, Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REFERENCE_ANCHOR, seedIfEmpty } from "../../runtime/seed/index.ts";
-import { migrate } from "../db.ts";
+import { migrate } from "../migrate.ts";
 import type { Database } from "../schema.ts";
 import { opportunityFactsWithAccounts, wonDealSums } from "./marketing-analytics.ts";
 import { latestWonAccountInIndustry } from "./marketing-crm.ts";
@@ -33,7 +33,16 @@ describe("the agents' won-deal reads on the seeded store", () => {
   beforeAll(async () => {
     await migrate(db, "sqlite");
     await seedIfEmpty(
-      { db, file: ":memory:", dialect: "sqlite", close: () => db.destroy() },
+      {
+        db,
+        file: ":memory:",
+        location: ":memory:",
+        name: ":memory:",
+        dialect: "sqlite",
+        pool: null,
+        migrated: { applied: [] },
+        close: () => db.destroy(),
+      },
       { seed: 42, now: new Date(REFERENCE_ANCHOR) },
     );
   });
