@@ -13,6 +13,7 @@ function assetFiles(): Record<string, { path: string; type: string }> {
   return {
     "console.js": { path: join(own, "console.js"), type: "text/javascript; charset=utf-8" },
     "console.css": { path: join(own, "console.css"), type: "text/css; charset=utf-8" },
+    "pages.css": { path: join(own, "pages.css"), type: "text/css; charset=utf-8" },
     "chart.umd.min.js": { path: join(chartDist, "chart.umd.min.js"), type: "text/javascript; charset=utf-8" },
   };
 }

@@ -32,6 +32,7 @@ export function shell(options: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · Growth Engine</title>
 <link rel="stylesheet" href="/console/assets/console.css">
+<link rel="stylesheet" href="/console/assets/pages.css">
 ${options.charts ? html`<script src="/console/assets/chart.umd.min.js" defer></script>` : ""}
 <script src="/console/assets/console.js" defer></script>
 </head>
