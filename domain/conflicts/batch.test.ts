@@ -85,6 +85,30 @@ describe("decideBatch", () => {
     expect(decisions.map((d) => d.type)).toEqual(["suppress", "allow"]);
   });
 
+  it("caps an agent from the store's counts when two caps share a window", () => {
+    // Found by property (e): the count read for the 1-per-window cap was used for the 2-per-window one.
+    const p = policy({
+      caps: {
+        perAgent: [
+          { windowMs: 10 * DAY, max: 1 },
+          { windowMs: 10 * DAY, max: 2 },
+        ],
+      },
+    });
+    const mine = { agent: "campaign-execution" };
+    const recentTouches = [touch("t0", 0, mine), touch("t1", 0, mine)];
+    const agentCounts = p.caps.perAgent.map((cap) => ({
+      agent: "campaign-execution",
+      windowMs: cap.windowMs,
+      max: cap.max,
+      count: 2,
+      newest: recentTouches.slice(0, cap.max).map((t) => t.at),
+    }));
+    const listed = decideBatch([intent()], ctx({ policy: p, recentTouches }));
+    expect(listed[0]).toMatchObject({ type: "defer", rule: "cap_agent" });
+    expect(decideBatch([intent()], ctx({ policy: p, recentTouches, agentCounts }))).toEqual(listed);
+  });
+
   it("agrees with decide for a single intent and leaves the context's touches alone", () => {
     const recentTouches = [touch("t1", DAY)];
     const c = ctx({ policy: onePerContact, recentTouches });

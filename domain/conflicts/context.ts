@@ -71,6 +71,8 @@ export interface RecentTouch {
 export interface AgentWindowCount {
   readonly agent: string;
   readonly windowMs: number;
+  /** The cap it was counted for: two caps may share a window and need different numbers of newest times. */
+  readonly max: number;
   readonly count: number;
   readonly newest: readonly Date[];
 }
@@ -78,7 +80,7 @@ export interface AgentWindowCount {
 /**
  * Everything the rules know at decision time. `recentTouches` should cover each rule's window before `now` for
  * the contacts and accounts of the batch, and for its agents unless `agentCounts` counts them: an agent and
- * window found there is capped from its count, and that agent's entries in `recentTouches` are not read.
+ * cap found there is capped from its count, and that agent's entries in `recentTouches` are not read.
  */
 export interface ConflictContext {
   readonly now: Date;

@@ -80,7 +80,7 @@ function agentCaps(agent: string, caps: readonly Cap[], log: TouchLog, ctx: Conf
   const added = log.addedByAgent(agent).map((t) => t.at);
   const out: Failed[] = [];
   for (const cap of caps) {
-    const stored = counts.find((c) => c.windowMs === cap.windowMs);
+    const stored = counts.find((c) => c.windowMs === cap.windowMs && c.max === cap.max);
     const check = stored
       ? countedCapCheck(stored, added, ctx.now, cap)
       : capCheck(

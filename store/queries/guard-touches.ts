@@ -16,6 +16,7 @@ export interface GuardTouch {
 export interface GuardAgentCount {
   agent: string;
   windowMs: number;
+  max: number;
   count: number;
   /** Newest first; the newest `max` of the window when `count + proposals ≥ max`, else empty. */
   newest: Date[];
@@ -122,7 +123,7 @@ export async function agentCounts(
               .execute()
           ).map((r) => new Date(r.occurred_at))
         : [];
-      out.push({ agent, windowMs: cap.windowMs, count, newest });
+      out.push({ agent, windowMs: cap.windowMs, max: cap.max, count, newest });
     }
   }
   return out;
