@@ -277,7 +277,13 @@ describe("decideBatch properties", () => {
               .filter((t) => t.agent === agent && inRollingWindow(t.at, ctx.now, cap.windowMs))
               .map((t) => t.at)
               .sort((a, b) => b.getTime() - a.getTime());
-            return { agent, windowMs: cap.windowMs, max: cap.max, count: times.length, newest: times.slice(0, cap.max) };
+            return {
+              agent,
+              windowMs: cap.windowMs,
+              max: cap.max,
+              count: times.length,
+              newest: times.slice(0, cap.max),
+            };
           }),
         );
         expect(decideBatch(intents, { ...ctx, agentCounts })).toEqual(decideBatch(intents, ctx));
