@@ -3,12 +3,51 @@ import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import type pg from "pg";
 import { openSqlite, type Store } from "../store/db.ts";
+import { type WriteLock, writeLockFor } from "../store/sqlite-write-lock.ts";
 
 /** Where checkpoints live: the store's SQLite file, the store's Postgres pool, or memory for tests. */
 export type CheckpointerConfig =
   | { kind: "sqlite"; file: string }
   | { kind: "postgres"; pool: pg.Pool }
   | { kind: "memory" };
+
+/** SqliteSaver whose writes wait for the store file's write lock, so they never meet an open store transaction. */
+class LockedSqliteSaver extends SqliteSaver {
+  readonly #lock: WriteLock;
+  constructor(db: ConstructorParameters<typeof SqliteSaver>[0], lock: WriteLock) {
+    super(db);
+    this.#lock = lock;
+  }
+
+  // SqliteSaver creates its tables on first use, a write; done under the lock, once, before any read.
+  #ready: Promise<void> | null = null;
+  #setUp(): Promise<void> {
+    this.#ready ??= this.#lock.run(async () => this.setup());
+    return this.#ready;
+  }
+
+  override async getTuple(...args: Parameters<SqliteSaver["getTuple"]>): ReturnType<SqliteSaver["getTuple"]> {
+    await this.#setUp();
+    return super.getTuple(...args);
+  }
+
+  override async *list(...args: Parameters<SqliteSaver["list"]>): ReturnType<SqliteSaver["list"]> {
+    await this.#setUp();
+    yield* super.list(...args);
+  }
+
+  override put(...args: Parameters<SqliteSaver["put"]>): ReturnType<SqliteSaver["put"]> {
+    return this.#lock.run(() => super.put(...args));
+  }
+
+  override putWrites(...args: Parameters<SqliteSaver["putWrites"]>): ReturnType<SqliteSaver["putWrites"]> {
+    return this.#lock.run(() => super.putWrites(...args));
+  }
+
+  override deleteThread(threadId: string): Promise<void> {
+    return this.#lock.run(() => super.deleteThread(threadId));
+  }
+}
 
 /**
  * Creates the checkpointer: SqliteSaver on the store's file by default (its own connection, in WAL mode
@@ -19,7 +58,7 @@ export function createCheckpointer(config: CheckpointerConfig): BaseCheckpointSa
   if (config.kind === "memory") return new MemorySaver();
   if (config.kind === "postgres") return new PostgresSaver(config.pool);
   if (config.file === ":memory:") return new MemorySaver();
-  return new SqliteSaver(openSqlite(config.file));
+  return new LockedSqliteSaver(openSqlite(config.file), writeLockFor(config.file));
 }
 
 /** The checkpointer that lives beside a store: in its SQLite file, or on its Postgres pool. */

@@ -162,6 +162,19 @@ describe("the native /v1 API over real HTTP", () => {
     expect(new Set(effects.map((e) => e.idempotency_key)).size).toBe(effects.length);
   });
 
+  it("runs two events of one request side by side, both to completion (no SQLITE_BUSY between them)", async () => {
+    const res = await svc.call("/v1/events?wait=true", {
+      json: [
+        leadQualified("bea.buyer@globex.com", "crm-pair-1"),
+        leadQualified("ivan.ops@initech.com", "crm-pair-2"),
+      ],
+    });
+    expect(res.status).toBe(200);
+    const { runs } = (await res.json()) as { runs: { status: string; errors: unknown[] }[] };
+    expect(runs.map((r) => r.status)).toEqual(["completed", "completed"]);
+    expect(runs.flatMap((r) => r.errors)).toEqual([]);
+  });
+
   it("dedupes on the Idempotency-Key header and answers 202 with the first run", async () => {
     const event = leadQualified("ana.lopez@acme.com");
     const headers = { "idempotency-key": "hook-delivery-9" };

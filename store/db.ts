@@ -1,13 +1,22 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, type SqliteDatabase, SqliteDialect } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteDialectConfig,
+} from "kysely";
 import type pg from "pg";
 import { SystemError, UserError } from "../domain/errors.ts";
 import { type MigrationReport, migrate } from "./migrate.ts";
 import { openPostgres } from "./postgres/open.ts";
 import { isPostgresUrl } from "./postgres/url.ts";
 import type { Database } from "./schema.ts";
+import { type WriteLock, writeLockFor } from "./sqlite-write-lock.ts";
 
 /** The default store file, relative to the working directory. */
 export const DEFAULT_DB_FILE = ".growth/growth.db";
@@ -100,6 +109,55 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 }
 
 /**
+ * Store transactions take the file's write lock (shared with the checkpointer, see sqlite-write-lock.ts) and
+ * start with `begin immediate`, holding SQLite's write lock from the start: a deferred transaction that read
+ * first and wrote later failed at once with SQLITE_BUSY when another connection had committed in between.
+ */
+class LockedSqliteDialect extends SqliteDialect {
+  readonly #lock: WriteLock;
+  constructor(config: SqliteDialectConfig, lock: WriteLock) {
+    super(config);
+    this.#lock = lock;
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    const lock = this.#lock;
+    const releases = new WeakMap<DatabaseConnection, () => void>();
+    const end = (connection: DatabaseConnection) => {
+      releases.get(connection)?.();
+      releases.delete(connection);
+    };
+    const { commitTransaction, rollbackTransaction } = driver;
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      const release = await lock.acquire();
+      try {
+        await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+      } catch (error) {
+        release();
+        throw error;
+      }
+      releases.set(connection, release);
+    };
+    driver.commitTransaction = async (connection: DatabaseConnection) => {
+      try {
+        await commitTransaction.call(driver, connection);
+      } finally {
+        end(connection);
+      }
+    };
+    driver.rollbackTransaction = async (connection: DatabaseConnection) => {
+      try {
+        await rollbackTransaction.call(driver, connection);
+      } finally {
+        end(connection);
+      }
+    };
+    return driver;
+  }
+}
+
+/**
  * Opens the store a location names and migrates it to the latest schema: a postgres:// URL opens PostgreSQL,
  * anything else the embedded SQLite file (created if needed, in WAL mode).
  */
@@ -113,7 +171,9 @@ export async function openStore(location: string): Promise<Store> {
 
 async function openSqliteStore(file: string): Promise<SqliteStore> {
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({
+    dialect: new LockedSqliteDialect({ database: withStatementCache(sqlite) }, writeLockFor(file)),
+  });
   let migrated: MigrationReport;
   try {
     migrated = await migrate(db, "sqlite", file);

@@ -20,7 +20,7 @@ export async function startTestService(limits: Partial<ServiceLimits> = {}, runt
   };
   const service = await startService({
     store: fixture.store,
-    logger: createLogger({ level: "silent" }),
+    logger: createLogger({ level: (process.env.GROWTH_TEST_LOG as "silent") ?? "silent" }),
     port: 0,
     limits,
     runtime: { clock: () => FIXTURE_NOW, env: {}, ...runtime },
