@@ -42,6 +42,12 @@ export interface ChatRequest {
   readonly tools?: readonly ToolSpec[];
   /** Forces the model to call this tool, for structured output. */
   readonly toolChoice?: string;
+  /**
+   * With `toolChoice`: a client whose provider has native structured output asks for the forced tool's
+   * arguments that way instead (OpenAI: `response_format` with a strict `json_schema`, when the schema fits
+   * strict mode) and answers them as a call of that tool; otherwise the forced tool choice stands.
+   */
+  readonly structuredOutput?: boolean;
   /** Streams the answer and calls this with each text delta. */
   readonly onToken?: (token: string) => void;
   /** When the whole call (all its attempts) must be over, ms since the epoch; attempts are cut to fit. */

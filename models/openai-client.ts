@@ -9,6 +9,7 @@ import {
 import { ChatOpenAI } from "@langchain/openai";
 import type { ChatClient, ChatMessage, ChatRequest, ChatResponse, ToolCall } from "./client.ts";
 import type { Fetch } from "./replay/fetch.ts";
+import { strictJsonSchema, withoutAddedNulls } from "./structured/strict-schema.ts";
 
 /** Settings for an OpenAI (or OpenAI-compatible) chat model. */
 export interface OpenAiClientOptions {
@@ -45,16 +46,28 @@ export function openAiClient(options: OpenAiClientOptions): ChatClient {
         type: "function" as const,
         function: { name: t.name, description: t.description, parameters: t.parameters },
       }));
+      const structured = structuredFormat(request);
       const runnable =
         tools.length > 0
           ? llm.bindTools(tools, {
-              tool_choice: request.toolChoice
-                ? { type: "function", function: { name: request.toolChoice } }
-                : "auto",
+              tool_choice: structured
+                ? "none"
+                : request.toolChoice
+                  ? { type: "function", function: { name: request.toolChoice } }
+                  : "auto",
+              ...(structured ? { response_format: structured.format } : {}),
             })
           : llm;
       const messages = request.messages.map(toLangChain);
       let message: AIMessage | AIMessageChunk | undefined;
+      if (structured) {
+        // Streamed so LangChain sends the request as built (its non-streamed path would make every tool strict
+        // and parse); the JSON deltas are not the answer's text, so no token is passed on.
+        for await (const chunk of await runnable.stream(messages, { signal })) {
+          message = message ? (message as AIMessageChunk).concat(chunk) : chunk;
+        }
+        return structured.answer(fromLangChain(message ?? new AIMessage(""), options.model));
+      }
       if (request.onToken) {
         for await (const chunk of await runnable.stream(messages, { signal })) {
           if (typeof chunk.content === "string" && chunk.content) request.onToken(chunk.content);
@@ -64,6 +77,39 @@ export function openAiClient(options: OpenAiClientOptions): ChatClient {
         message = await runnable.invoke(messages, { signal });
       }
       return fromLangChain(message ?? new AIMessage(""), options.model);
+    },
+  };
+}
+
+/**
+ * The strict `response_format` for a forced tool whose schema fits OpenAI's strict mode, and how to turn the
+ * JSON answer into a call of that tool; null when structured output was not asked for or does not fit.
+ */
+function structuredFormat(request: ChatRequest) {
+  if (!request.structuredOutput || !request.toolChoice) return null;
+  const tool = request.tools?.find((t) => t.name === request.toolChoice);
+  const schema = tool ? strictJsonSchema(tool.parameters) : null;
+  if (!tool || !schema) return null;
+  return {
+    format: {
+      type: "json_schema" as const,
+      json_schema: { name: tool.name, description: tool.description, schema, strict: true },
+    },
+    /** The JSON text as a call of the tool (with strict mode's added nulls taken back); other text as is. */
+    answer(response: ChatResponse): ChatResponse {
+      if (response.toolCalls.length > 0) return response;
+      let args: unknown;
+      try {
+        args = JSON.parse(response.text);
+      } catch {
+        return response;
+      }
+      const call = {
+        id: `structured_${tool.name}`,
+        name: tool.name,
+        args: withoutAddedNulls(args, tool.parameters),
+      };
+      return { ...response, text: "", toolCalls: [call] };
     },
   };
 }

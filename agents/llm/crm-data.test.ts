@@ -4,9 +4,7 @@ import { crmData } from "./crm-data.ts";
 
 describe("crmData", () => {
   it("wraps the value as JSON inside one <crm_data> block", () => {
-    expect(crmData("tool:lookup", { a: 1 })).toBe(
-      '<crm_data source="tool:lookup">\n{\n  "a": 1\n}\n</crm_data>',
-    );
+    expect(crmData("tool:lookup", { a: 1 })).toBe('<crm_data source="tool:lookup">\n{"a":1}\n</crm_data>');
   });
 
   it("cannot be closed or forged by the data inside, and the JSON still parses back", () => {

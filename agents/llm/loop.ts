@@ -57,7 +57,7 @@ export async function runToolLoop(
       const response = await options.client.chat({
         messages: [...messages],
         tools,
-        ...(last || forceSubmit ? { toolChoice: SUBMIT_TOOL } : {}),
+        ...(last || forceSubmit ? { toolChoice: SUBMIT_TOOL, structuredOutput: true } : {}),
         ...(options.onToken ? { onToken: options.onToken } : {}),
         ...(options.deadlineAt !== undefined ? { deadlineAt: options.deadlineAt } : {}),
         onAttempt: recorder.onAttempt,

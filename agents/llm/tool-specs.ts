@@ -21,20 +21,41 @@ export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
 }
 
 /**
- * Drops what tells a model nothing but costs prompt tokens: the safe-integer bounds zod writes on every
- * integer and the long regex behind `format: "email"`. Arguments are still validated by the full zod schema.
+ * Drops what tells a model little but costs prompt tokens, on every call: the safe-integer bounds zod writes on
+ * every integer, the long regex behind `format: "email"`, defaults (zod fills them in), upper bounds on array
+ * lengths, and string caps other than the summary's; a nullable `anyOf [X, null]` becomes `type: [X, "null"]`.
+ * Arguments are still validated by the full zod schema, and a broken bound goes back to the model to repair.
  */
-function compact(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(compact);
+function compact(node: unknown, key = ""): unknown {
+  if (Array.isArray(node)) return node.map((item) => compact(item));
   if (!node || typeof node !== "object") return node;
+  const source = nullableAsType(node as Record<string, unknown>);
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if ((key === "maximum" || key === "minimum") && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER)
+  for (const [name, value] of Object.entries(source)) {
+    if ((name === "maximum" || name === "minimum") && Math.abs(Number(value)) === Number.MAX_SAFE_INTEGER)
       continue;
-    if (key === "pattern" && "format" in node) continue;
-    out[key] = compact(value);
+    if (name === "pattern" && "format" in source) continue;
+    if (name === "default" || name === "maxItems") continue;
+    if (name === "maxLength" && key !== "summary") continue;
+    out[name] = name === "properties" ? compactProperties(value) : compact(value);
   }
   return out;
+}
+
+function compactProperties(properties: unknown): unknown {
+  if (!properties || typeof properties !== "object") return properties;
+  return Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, compact(value, name)]));
+}
+
+/** `anyOf: [{type: "object", …}, {type: "null"}]` as `{type: ["object", "null"], …}`: the same schema, shorter. */
+function nullableAsType(node: Record<string, unknown>): Record<string, unknown> {
+  const options = node.anyOf;
+  if (!Array.isArray(options) || options.length !== 2) return node;
+  const isNull = (o: unknown) => JSON.stringify(o) === '{"type":"null"}';
+  const other = options.find((o) => !isNull(o)) as Record<string, unknown> | undefined;
+  if (!other || !options.some(isNull) || typeof other.type !== "string" || "anyOf" in other) return node;
+  const { anyOf: _drop, ...rest } = node;
+  return { ...other, ...rest, type: [other.type, "null"] };
 }
 
 /** One of the agent's tools, as the model sees it. */
@@ -55,15 +76,13 @@ export function finalOutputSchema(agent: AgentDefinition) {
     proposals: (own ? z.array(own) : z.array(z.never()))
       .max(50)
       .default([])
-      .describe(
-        own ? `Actions to propose (${types}); may be empty` : "Always empty: this agent proposes no actions",
-      ),
+      .describe(own ? `Actions to propose (${types})` : "Always empty: this agent proposes no actions"),
     artefact: agent.artefact.describe(`The ${agent.id} artefact`),
     handoffs: z
       .array(AgentId.exclude([agent.id]))
       .max(3)
       .default([])
-      .describe("Agents that should run next with this artefact"),
+      .describe("Agents to run next with this artefact"),
   });
 }
 
@@ -72,8 +91,7 @@ export function submitSpec(agent: AgentDefinition): ToolSpec {
   const parameters = jsonSchemaOf(finalOutputSchema(agent));
   return {
     name: SUBMIT_TOOL,
-    description:
-      "Hand in your final answer: a summary, your proposed actions and your artefact. Call once, last.",
+    description: "Your final answer. Call once, last.",
     parameters: { type: "object", ...parameters },
   };
 }

@@ -1,8 +1,7 @@
 import { readdirSync } from "node:fs";
-import { canonicalJson, type NormalisedRequest } from "./key.ts";
+import { ASPECTS, aspectHashes } from "./aspects.ts";
+import type { NormalisedRequest } from "./key.ts";
 import { type Recording, readRecording } from "./recording.ts";
-
-type Aspect = "system prompt" | "model" | "tools" | "messages" | "settings";
 
 /**
  * Explains a replay miss by the nearest recording: when one differs from the request in a single aspect
@@ -15,7 +14,7 @@ export function diagnoseMiss(dir: string, request: NormalisedRequest): string | 
   } catch {
     return null;
   }
-  const wanted = aspects(request);
+  const wanted = aspectHashes(request);
   for (const file of files) {
     let recording: Recording | null;
     try {
@@ -24,25 +23,10 @@ export function diagnoseMiss(dir: string, request: NormalisedRequest): string | 
       continue;
     }
     if (!recording || recording.request.path !== request.path) continue;
-    const have = aspects(recording.request);
-    const differ = (Object.keys(wanted) as Aspect[]).filter((a) => wanted[a] !== have[a]);
+    // Version 2 keeps only the aspects' hashes; version 1 kept the whole body.
+    const have = recording.request.aspects ?? aspectHashes({ body: recording.request.body });
+    const differ = ASPECTS.filter((a) => wanted[a] !== have[a]);
     if (differ.length === 1) return `only the ${differ[0]} differs from recording ${file.slice(0, 12)}`;
   }
   return null;
-}
-
-function aspects(request: { body: unknown }): Record<Aspect, string> {
-  const body = { ...((request.body ?? {}) as Record<string, unknown>) };
-  const messages = Array.isArray(body.messages) ? (body.messages as Record<string, unknown>[]) : [];
-  const isSystem = (m: Record<string, unknown>) => m?.role === "system" || m?.role === "developer";
-  const out = {
-    "system prompt": canonicalJson([body.system, messages.filter(isSystem)]),
-    model: canonicalJson(body.model),
-    tools: canonicalJson([body.tools, body.tool_choice]),
-    messages: canonicalJson(messages.filter((m) => !isSystem(m))),
-    settings: "",
-  };
-  for (const key of ["system", "model", "tools", "tool_choice", "messages"]) delete body[key];
-  out.settings = canonicalJson(body);
-  return out;
 }

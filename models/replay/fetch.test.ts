@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { UserError } from "../../domain/errors.ts";
 import { type Fetch, replayFetch } from "./fetch.ts";
+import { normaliseRequest } from "./key.ts";
 import { readRecording } from "./recording.ts";
 
 const URL_ = "http://127.0.0.1:9/v1/chat/completions";
@@ -87,6 +88,47 @@ describe("replayFetch", () => {
       /^No recording [0-9a-f]{64} for mock-gpt at \/v1\/chat\/completions \(prompt lead-engagement@1\.0\.0, system sha256 [0-9a-f]{12}\); only the system prompt differs from recording [0-9a-f]{12}: re-record needed\./,
     );
     expect(error.message).toContain("GROWTH_LLM_REPLAY=record");
+    const other = await strict(URL_, request(undefined, "mock-gpt-2")).catch((e) => e);
+    expect(other.message).toContain("only the model differs");
+    expect(live.calls).toHaveLength(1);
+  });
+
+  it("keeps of the request only its aspects' hashes (no prompt, tools or messages), and still explains a miss", async () => {
+    const dir = tempDir();
+    const live = provider();
+    await replayFetch({ mode: "record", dir, fetch: live.fetch })(URL_, request());
+    const [file] = readdirSync(dir);
+    const text = readFileSync(join(dir, file!), "utf8");
+    expect(text).not.toContain('"content"');
+    expect(text).not.toContain('"engage"');
+    const recording = readRecording(dir, file!.slice(0, 64))!;
+    expect(recording.schemaVersion).toBe(2);
+    expect(recording.request.body).toBeUndefined();
+    expect(Object.keys(recording.request.aspects ?? {})).toEqual([
+      "system prompt",
+      "model",
+      "tools",
+      "messages",
+      "settings",
+    ]);
+    const strict = replayFetch({ mode: "replay-strict", dir, fetch: live.fetch, namePrompt });
+    const changed = JSON.parse(request().body);
+    changed.messages[1].content = "engage again";
+    const error = await strict(URL_, { method: "POST", body: JSON.stringify(changed) }).catch((e) => e);
+    expect(error.message).toContain("only the messages differs");
+  });
+
+  it("still replays and diagnoses a version 1 recording, which kept the whole body", async () => {
+    const dir = tempDir();
+    const live = provider();
+    const normalised = normaliseRequest("POST", URL_, request().body);
+    await replayFetch({ mode: "record", dir, fetch: live.fetch })(URL_, request());
+    const [file] = readdirSync(dir);
+    const v2 = JSON.parse(readFileSync(join(dir, file!), "utf8"));
+    const v1 = { ...v2, schemaVersion: 1, request: normalised };
+    writeFileSync(join(dir, file!), JSON.stringify(v1));
+    const strict = replayFetch({ mode: "replay-strict", dir, fetch: live.fetch, namePrompt });
+    expect(await (await strict(URL_, request())).text()).toBe(SSE);
     const other = await strict(URL_, request(undefined, "mock-gpt-2")).catch((e) => e);
     expect(other.message).toContain("only the model differs");
     expect(live.calls).toHaveLength(1);

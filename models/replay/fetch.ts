@@ -1,4 +1,5 @@
 import { UserError } from "../../domain/errors.ts";
+import { aspectHashes } from "./aspects.ts";
 import { type PromptNamer, promptNamer } from "./describe-prompt.ts";
 import { diagnoseMiss } from "./diagnose.ts";
 import { type NormalisedRequest, normaliseRequest, requestKey } from "./key.ts";
@@ -46,10 +47,10 @@ export function replayFetch(options: ReplayFetchOptions): Fetch {
     if (options.mode === "replay" || !response.ok) return response;
     const body = await response.text();
     writeRecording(options.dir, {
-      schemaVersion: 1,
+      schemaVersion: 2,
       key,
       summary: summarise(request),
-      request,
+      request: { method: request.method, path: request.path, aspects: aspectHashes(request) },
       response: { status: response.status, contentType: response.headers.get("content-type") ?? "", body },
     });
     const headers = new Headers();

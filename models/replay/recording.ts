@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { SystemError } from "../../domain/errors.ts";
+import { ASPECTS } from "./aspects.ts";
 import type { NormalisedRequest } from "./key.ts";
 
 /** A human-readable summary of a recorded request: enough to tell which agent, prompt and model it was. */
@@ -18,12 +19,26 @@ export const RequestSummary = z.object({
 });
 export type RequestSummary = z.infer<typeof RequestSummary>;
 
-/** One recorded HTTP exchange, stored as `<key>.json`; streamed answers keep their whole SSE body. */
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * One recorded HTTP exchange, stored as `<key>.json`; streamed answers keep their whole SSE body. Version 2
+ * keeps of the request only what replay needs: the key (the whole request's hash), the summary and each
+ * aspect's hash, to say which aspect a miss differs in. Version 1 (still read) kept the whole request body.
+ */
 export const Recording = z.object({
-  schemaVersion: z.literal(1),
-  key: z.string().regex(/^[0-9a-f]{64}$/),
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
+  key: Sha256,
   summary: RequestSummary,
-  request: z.object({ method: z.string(), path: z.string(), body: z.unknown() }),
+  request: z.object({
+    method: z.string(),
+    path: z.string(),
+    body: z.unknown().optional().describe("Version 1: the normalised body"),
+    aspects: z
+      .record(z.enum(ASPECTS), Sha256)
+      .optional()
+      .describe("Version 2: sha256 of the system prompt, model, tools, messages and settings"),
+  }),
   response: z.object({
     status: z.number().int(),
     contentType: z.string(),

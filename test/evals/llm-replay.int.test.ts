@@ -33,11 +33,18 @@ const caseId = (
   }
 ).id;
 
-const runOne = () =>
+/** The first routing case: routing is replayed too (the router's `route_request` call, then the agents). */
+const routingCaseId = (
+  JSON.parse(readFileSync(join(root, "evals/datasets/routing.jsonl"), "utf8").split("\n")[0] ?? "{}") as {
+    id: string;
+  }
+).id;
+
+const runOne = (suite = "policy", filter = caseId) =>
   runEvalCommand({
     model: "openai:scripted",
-    suite: "policy",
-    filter: caseId,
+    suite,
+    filter,
     baselineFile: join(root, "evals/baseline.llm.json"),
     out,
     concurrency: 1,
@@ -49,6 +56,15 @@ describe("the LLM-mode eval in replay-strict", () => {
     const [result] = outcome.results.cases;
     expect(result?.id).toBe(caseId);
     expect(result?.tokens).toBeGreaterThan(0); // served by the recorded model, not the playbook
+    expect(outcome.comparison?.regressed).toEqual([]);
+    expect(outcome.exitCode).toBe(0);
+  });
+
+  it("replays a routing case from the recordings too", async () => {
+    const outcome = await runOne("routing", routingCaseId);
+    const [result] = outcome.results.cases;
+    expect(result?.id).toBe(routingCaseId);
+    expect(result?.tokens).toBeGreaterThan(0);
     expect(outcome.comparison?.regressed).toEqual([]);
     expect(outcome.exitCode).toBe(0);
   });

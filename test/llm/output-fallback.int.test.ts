@@ -106,11 +106,13 @@ describe("output failures fall back: repair once per step, then the secondary, t
       },
     ]);
     expect(await app.db.selectFrom("dead_letters").selectAll().execute()).toEqual([]);
-    // The repair of a text answer forces the submit tool (the providers' native structured output).
-    const openai = modelRequests(app.mock).filter((r) => r.path.endsWith("/chat/completions"));
-    expect((openai[1]!.body as { tool_choice?: unknown }).tool_choice).toEqual({
-      type: "function",
-      function: { name: "submit_result" },
+    // The repair of a text answer asks for the providers' native structured output: OpenAI a strict
+    // json_schema response format (lead-engagement's submit schema fits strict mode); Anthropic forced tool use.
+    const requests = modelRequests(app.mock);
+    const openai = requests.filter((r) => r.path.endsWith("/chat/completions"));
+    expect(openai[1]!.body).toMatchObject({
+      tool_choice: "none",
+      response_format: { type: "json_schema", json_schema: { name: "submit_result", strict: true } },
     });
   });
 });

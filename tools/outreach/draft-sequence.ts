@@ -22,11 +22,9 @@ const Input = z.object({
 export const outreachDraftSequence = defineTool({
   name: "outreach_draft_sequence",
   description:
-    "Draft the standard BD outreach sequence for one contact: step 1 intro email (day 0), step 2 proof email " +
-    "citing a won customer in the same industry, or a value email when there is none (day 3), step 3 LinkedIn " +
-    "note (day 7), step 4 break-up email (day 14). Each step has its due time and subject/body filled from the " +
-    "CRM, or a refusal naming the fact the CRM lacks. CRM values holding instructions, claims, links or markup are " +
-    "replaced by neutral wording or left out, and listed in warnings. Drafts only: nothing is sent.",
+    "Draft the four-step BD sequence for a contact (intro, proof or value email, LinkedIn note, break-up), " +
+    "each step filled from the CRM or refused naming the missing fact; unsafe CRM values are listed in " +
+    "warnings. Drafts only.",
   schema: Input,
   async run(ctx, input) {
     const email = contactKey(input.contactEmail);

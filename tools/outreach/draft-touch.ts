@@ -20,9 +20,8 @@ const Input = z.object({
 export const outreachDraftTouch = defineTool({
   name: "outreach_draft_touch",
   description:
-    "Draft one BD message for a contact from a BD template (deal-follow-up, deal-close-plan, or a sequence " +
-    "step) filled with CRM facts: returns channel, subject, body, content hash and the facts used. Refuses " +
-    "when a placeholder cannot be filled. Drafts only: nothing is sent.",
+    "Draft one BD message for a contact from a BD template, filled with CRM facts: channel, subject, body, " +
+    "content hash and facts used; refuses when a placeholder cannot be filled. Drafts only.",
   schema: Input,
   async run(ctx, input) {
     const email = contactKey(input.contactEmail);

@@ -15,9 +15,8 @@ export const BD_TEMPLATE_IDS = [
 export const BdTemplateId = z
   .enum(BD_TEMPLATE_IDS)
   .describe(
-    "bd-intro: first email; bd-proof: follow-up citing a won customer in the industry; bd-value: follow-up " +
-      "without a reference; bd-linkedin: connection note; bd-breakup: last email; deal-follow-up: nudge on an " +
-      "open proposal; deal-close-plan: propose a mutual close plan in negotiation",
+    "bd-*: sequence steps (proof cites a won customer, value has none); deal-follow-up: nudge an open " +
+      "proposal; deal-close-plan: a mutual close plan in negotiation",
   );
 export type BdTemplateId = z.infer<typeof BdTemplateId>;
 

@@ -72,9 +72,8 @@ const Input = z.object({
 export const pipelineDealRisks = defineTool({
   name: "pipeline_deal_risks",
   description:
-    "Review open deals (proposal and negotiation by default, or one opportunity by id): amount, stage win " +
-    "probability and weighted amount (cents), days in stage, days since the account's last touch, and risk " +
-    "flags: no_recent_touch (14+ days), never_touched, stalled_in_stage (proposal 30+ days, negotiation 21+).",
+    "Open deals (late stages, or one opportunity by id): amount and weighted amount (cents), days in stage, " +
+    "days since the last touch, risk flags (no_recent_touch 14+ days, never_touched, stalled_in_stage).",
   schema: Input,
   async run(ctx, input) {
     const deals = await bdOpenDeals(ctx.db, {
