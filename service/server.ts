@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { UserError } from "../domain/errors.ts";
 import { type AppOptions, createApp as createRuntime } from "../runtime/app.ts";
+import { reclaimEvery } from "../runtime/ownership/reclaim.ts";
 import { RunControl } from "../runtime/run-control.ts";
 import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
 import type { Store } from "../store/db.ts";
@@ -78,8 +79,16 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
     { draining: () => control.draining },
   );
-  // Accepted runs a killed process left behind continue now, from their last checkpoint.
+  // Registered as a live process (heartbeating until stop), then accepted runs a killed process left behind
+  // continue now, from their last checkpoint; runs another live process is executing are left to it.
+  await orchestrator.owner.start("serve");
   tasks.track(orchestrator.resumeUnfinished());
+  // A process that dies later leaves runs with a lease: they are taken over here once it expires.
+  const reclaim = reclaimEvery(
+    orchestrator.owner.leaseMs,
+    () => (control.draining ? Promise.resolve() : tasks.track(orchestrator.resumeUnfinished())),
+    options.logger,
+  );
   const schedule = options.schedule
     ? startSchedule(
         selectPlays([]),
@@ -99,8 +108,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     async stop() {
       schedule?.stop();
       control.requestDrain("stop");
+      await reclaim.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await tasks.settled();
+      await orchestrator.close();
       await flush();
       // Streams still open after their runs drained are ended so the listener can close.
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { OrchestratorGraph } from "../../graph/build.ts";
 import type { Store } from "../../store/db.ts";
 import type { RunOutcome } from "../outcome.ts";
+import type { RunOwner } from "../ownership/index.ts";
 import type { RunControl } from "../run-control.ts";
 import type { OrchestratorOptions, SubmitOptions } from "./options.ts";
 import type { ThreadQueue } from "./thread-queue.ts";
@@ -18,6 +19,8 @@ export interface OrchestratorContext {
   readonly onValues?: OrchestratorOptions["onValues"];
   readonly control?: RunControl;
   readonly threads: ThreadQueue;
+  /** This process's hold on runs: a run is claimed before it executes and released after. */
+  readonly owner: RunOwner;
   /** Accepts a follow-up event as a new run; passed in so execution need not import intake. */
   readonly submitEvent: (raw: unknown, options: SubmitOptions) => Promise<RunOutcome>;
 }

@@ -112,6 +112,8 @@ export async function submitRun(
       at,
     });
     if (result.created) {
+      // Owned from the moment it is accepted: another process resuming unfinished runs leaves it to us.
+      await ctx.owner.claimIn(trx, runId);
       await appendEvents(trx, [
         {
           id: eventId,
@@ -142,6 +144,11 @@ export async function submitRun(
       `Already handled: this request was accepted before as run ${run.id} (${run.status}); nothing was started again.`,
     );
   }
-  if (ctx.control?.draining) return parkRun(ctx, run, "a shutdown is draining");
-  return ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, options.depth ?? 0));
+  ctx.owner.adopt(run.id);
+  try {
+    if (ctx.control?.draining) return await parkRun(ctx, run, "a shutdown is draining");
+    return await ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, options.depth ?? 0));
+  } finally {
+    await ctx.owner.release(run.id);
+  }
 }

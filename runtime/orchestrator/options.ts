@@ -7,6 +7,7 @@ import type { ApprovalPolicy } from "../../graph/approval-policy.ts";
 import type { AgentRunner, ChatRouter } from "../../graph/deps.ts";
 import type { GraphStateValue } from "../../graph/state.ts";
 import type { Store } from "../../store/db.ts";
+import type { RunOwner } from "../ownership/index.ts";
 import type { AgentGuard } from "../reliability/agent-guard.ts";
 import type { RunControl } from "../run-control.ts";
 
@@ -33,6 +34,8 @@ export interface OrchestratorOptions {
   control?: RunControl;
   /** Bulkhead, breaker and retry budget per agent around the agent runner; one is made when absent. */
   agentGuard?: AgentGuard;
+  /** This process's run ownership (lease and heartbeat); one is made from GROWTH_RUN_LEASE_MS when absent. */
+  owner?: RunOwner;
 }
 
 /** Per-request options. */

@@ -1,6 +1,6 @@
 import { UserError } from "../../domain/errors.ts";
 import { closeDeadLetter, getDeadLetter } from "../../store/repos/dead-letters.ts";
-import { decidedWaitingRuns, getRun, unfinishedRuns } from "../../store/repos/runs.ts";
+import { decidedWaitingRuns, getRun, type RunRow, unfinishedRuns } from "../../store/repos/runs.ts";
 import type { RunOutcome } from "../outcome.ts";
 import { resumeDecided } from "./approvals.ts";
 import type { OrchestratorContext } from "./context.ts";
@@ -10,22 +10,61 @@ import type { RunRequest } from "./options.ts";
 
 /**
  * Finds runs that never finished (a crash, a kill, a drain) and resumes each from its last checkpoint,
- * including runs whose approvals were all decided but which died before they resumed.
+ * including runs whose approvals were all decided but which died before they resumed. A run a live owner
+ * holds (its lease not expired: another process is executing it) is skipped; the others are claimed first.
  */
 export async function resumeUnfinished(ctx: OrchestratorContext): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
-  for (const run of await unfinishedRuns(ctx.store.db)) {
+  // A thread one of whose runs is held (here or by a live process elsewhere) keeps its order: its later runs wait.
+  const heldThreads = new Set<string>();
+  for (const listed of await unfinishedRuns(ctx.store.db)) {
     if (ctx.control?.draining) break;
-    let outcome = await ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, 0));
-    if (outcome.status === "waiting_approval") outcome = (await resumeDecided(ctx, run.id)) ?? outcome;
-    outcomes.push(outcome);
+    if (heldThreads.has(listed.thread_id)) continue;
+    const run = ctx.owner.holds(listed.id) ? "held" : await claimFresh(ctx, listed.id, ["queued", "running"]);
+    if (run === "held") heldThreads.add(listed.thread_id);
+    if (run === "held" || run === "gone") continue;
+    try {
+      let outcome = await ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, 0));
+      if (outcome.status === "waiting_approval") outcome = (await resumeDecided(ctx, run.id)) ?? outcome;
+      outcomes.push(outcome);
+    } finally {
+      await ctx.owner.release(run.id);
+    }
   }
-  for (const run of await decidedWaitingRuns(ctx.store.db)) {
+  for (const listed of await decidedWaitingRuns(ctx.store.db)) {
     if (ctx.control?.draining) break;
-    const outcome = await resumeDecided(ctx, run.id);
-    if (outcome) outcomes.push(outcome);
+    if (ctx.owner.holds(listed.id)) continue;
+    const run = await claimFresh(ctx, listed.id, ["waiting_approval"]);
+    if (run === "held" || run === "gone") continue;
+    try {
+      const outcome = await resumeDecided(ctx, run.id);
+      if (outcome) outcomes.push(outcome);
+    } finally {
+      await ctx.owner.release(run.id);
+    }
   }
   return outcomes;
+}
+
+/**
+ * Claims a run for this process and reads it again: `held` when a live owner has it, `gone` (nothing held) when
+ * it moved on since the list was read (another process finished or paused it).
+ */
+async function claimFresh(
+  ctx: OrchestratorContext,
+  runId: string,
+  statuses: readonly string[],
+): Promise<RunRow | "held" | "gone"> {
+  if (!(await ctx.owner.claim(runId))) {
+    const holder = await ctx.owner.holderOf(runId);
+    if (!holder) return "gone";
+    ctx.logger.info({ runId, owner: holder.ownerId }, "run held by a live owner elsewhere: not resumed");
+    return "held";
+  }
+  const run = await getRun(ctx.store.db, runId);
+  if (run && statuses.includes(run.status)) return run;
+  await ctx.owner.release(runId);
+  return "gone";
 }
 
 /**
