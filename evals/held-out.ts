@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError } from "../domain/errors.ts";
 import { DATASETS_DIR } from "./dataset.ts";
+import { isHeldOut } from "./schema.ts";
 
 /** The committed hash list of the held-out routing cases, next to the dataset. */
 export const HELD_OUT_LIST = "routing.held-out.sha256";
@@ -14,13 +15,13 @@ export interface HeldOutDrift {
   added: string[];
 }
 
-/** The sha256 of each held-out line of the routing dataset, by case id (the line as committed). */
+/** The sha256 of each held-out line (v1 and v2) of the routing dataset, by case id (the line as committed). */
 export function heldOutHashes(datasetText: string): Map<string, string> {
   const hashes = new Map<string, string>();
   for (const line of datasetText.split("\n")) {
     if (!line.trim()) continue;
     const raw = JSON.parse(line) as { id?: unknown; split?: unknown };
-    if (raw.split !== "held-out" || typeof raw.id !== "string") continue;
+    if (typeof raw.split !== "string" || !isHeldOut(raw.split) || typeof raw.id !== "string") continue;
     hashes.set(raw.id, createHash("sha256").update(line).digest("hex"));
   }
   return hashes;

@@ -26,7 +26,7 @@ export interface EvalRunOptions {
 export interface CaseResult {
   key: string;
   suite: Suite;
-  /** The routing split (train or held-out); other suites have none. */
+  /** The routing split (train, held-out or held-out-v2); other suites have none. */
   split?: Split;
   id: string;
   description: string;
@@ -59,7 +59,7 @@ export interface EvalResults {
   model: string;
   repeat: number;
   suites: ScoreRow[];
-  /** The routing suite's train and held-out halves, named `routing/train` and `routing/held-out`. */
+  /** The routing suite's splits, named `routing/train`, `routing/held-out` and `routing/held-out-v2`. */
   splits: ScoreRow[];
   agents: ScoreRow[];
   cases: CaseResult[];

@@ -128,10 +128,17 @@ const common = {
   budget: Budget.default({ maxSteps: 8, maxTokens: 60_000 }),
 };
 
-/** The two halves of the routing suite: what the matcher may learn from, and what it is only measured on. */
-export const SPLITS = ["train", "held-out"] as const;
+/**
+ * The parts of the routing suite: what the matcher may learn from (train), and what it is only measured on:
+ * held-out-v2 (the set that gates it) and held-out (v1, read while the matcher was tuned, so contaminated;
+ * still reported and gated at its level). See evals/README.md.
+ */
+export const SPLITS = ["train", "held-out", "held-out-v2"] as const;
 export const Split = z.enum(SPLITS);
 export type Split = z.infer<typeof Split>;
+
+/** Whether a routing split is only measured, never learned from (either held-out set). */
+export const isHeldOut = (split: string | undefined): boolean => split?.startsWith("held-out") ?? false;
 
 /** A chat request and the agents that should (and should not) handle it. */
 export const RoutingCase = z
@@ -139,7 +146,7 @@ export const RoutingCase = z
     ...common,
     suite: z.literal("routing"),
     split: Split.default("train").describe(
-      "train: the matcher may learn from it; held-out: only measured, never tuned on",
+      "train: the matcher may learn from it; held-out, held-out-v2: only measured, never tuned on",
     ),
     expect: z.object({ route: z.array(RouteExpectation).min(1) }).strict(),
   })

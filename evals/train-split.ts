@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { AgentId } from "../domain/agents.ts";
 import type { TrainingText } from "../graph/intent.ts";
 import { DATASETS_DIR } from "./dataset.ts";
-import type { RouteExpectation } from "./schema.ts";
+import { isHeldOut, type RouteExpectation } from "./schema.ts";
 
 /**
  * The agents a case says its request needs first: its first-hop agents; else the must-visit agents and the
@@ -28,7 +28,7 @@ let cached: TrainingText[] | null = null;
 
 /**
  * The routing suite's train split as labelled requests for the intent classifier: the agents each request
- * needs (none for off-topic). Held-out cases are skipped here by their `split`; they are never learned from.
+ * needs (none for off-topic). Held-out cases (v1 and v2) are skipped here by their `split`; they are never learned from.
  */
 export function routingTrainSplit(dir: string = DATASETS_DIR): TrainingText[] {
   if (dir === DATASETS_DIR && cached) return cached;
@@ -40,7 +40,7 @@ export function routingTrainSplit(dir: string = DATASETS_DIR): TrainingText[] {
       request: { kind: string; text?: string };
       expect: { route: RouteExpectation[] };
     };
-    if (c.split === "held-out" || c.request.kind !== "chat" || !c.request.text) continue;
+    if (isHeldOut(c.split) || c.request.kind !== "chat" || !c.request.text) continue;
     const agents = needs(c.expect.route);
     if (agents) out.push({ text: c.request.text, agents });
   }

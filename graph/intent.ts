@@ -50,7 +50,7 @@ export interface IntentOptions {
 /** The label of off-topic training text. */
 const NONE = "none";
 const FOLDS = 5;
-const GRID = Array.from({ length: 19 }, (_, i) => Math.round((i + 1) * 5) / 100);
+const GRID = Array.from({ length: 39 }, (_, i) => Math.round((i + 1) * 25) / 1000);
 
 interface Doc {
   terms: string[];

@@ -60,12 +60,18 @@ describe("eval datasets", () => {
     }
   });
 
-  it("split routing into train and at least 120 held-out cases, none of them in the train text", () => {
+  it("split routing into train and two held-out sets of at least 120 cases, none of them in the train text", () => {
     const routing = all.filter((c) => c.suite === "routing");
-    const heldOut = routing.filter((c) => c.split === "held-out");
-    expect(heldOut.length).toBeGreaterThanOrEqual(120);
-    const train = new Set(routing.filter((c) => c.split === "train").map((c) => JSON.stringify(c.request)));
-    for (const c of heldOut) expect(train.has(JSON.stringify(c.request)), c.id).toBe(false);
+    const v1 = routing.filter((c) => c.split === "held-out");
+    const v2 = routing.filter((c) => c.split === "held-out-v2");
+    expect(v1.length).toBeGreaterThanOrEqual(120);
+    expect(v2.length).toBeGreaterThanOrEqual(140);
+    expect(v2.filter((c) => c.expect.route[0]?.agents.length === 0).length).toBeGreaterThanOrEqual(20);
+    const text = (c: (typeof routing)[number]) => JSON.stringify(c.request).toLowerCase();
+    const train = new Set(routing.filter((c) => c.split === "train").map(text));
+    for (const c of [...v1, ...v2]) expect(train.has(text(c)), c.id).toBe(false);
+    const first = new Set(v1.map(text));
+    for (const c of v2) expect(first.has(text(c)), c.id).toBe(false);
   });
 
   it("include injected instructions in requests and in CRM text", () => {

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readBaseline } from "../../evals/baseline.ts";
 import { loadSuite } from "../../evals/dataset.ts";
-import { SUITES } from "../../evals/schema.ts";
+import { isHeldOut, SUITES } from "../../evals/schema.ts";
 
 const read = (file: string) => readFileSync(new URL(`../../${file}`, import.meta.url), "utf8");
 
@@ -11,12 +11,15 @@ describe("the docs match the data", () => {
   it("README's eval case counts are the datasets' counts", () => {
     const all = SUITES.flatMap((s) => loadSuite(s));
     const routing = all.filter((c) => c.suite === "routing");
-    const match = /(\d+) cases; routing: (\d+) train, (\d+) held-out/.exec(read("README.md"));
+    const match = /(\d+) cases; routing: (\d+) train, (\d+) held-out v1, (\d+) held-out v2/.exec(
+      read("README.md"),
+    );
     expect(match, "README names the case counts").not.toBeNull();
     expect(match!.slice(1).map(Number)).toEqual([
       all.length,
       routing.filter((c) => c.split === "train").length,
       routing.filter((c) => c.split === "held-out").length,
+      routing.filter((c) => c.split === "held-out-v2").length,
     ]);
   });
 
@@ -31,7 +34,7 @@ describe("the docs match the data", () => {
   });
 
   it("no held-out case's id or phrasing appears anywhere outside evals/ (nothing special-cases them)", () => {
-    const heldOut = loadSuite("routing").filter((c) => c.suite === "routing" && c.split === "held-out");
+    const heldOut = loadSuite("routing").filter((c) => c.suite === "routing" && isHeldOut(c.split));
     const found: string[] = [];
     for (const c of heldOut) {
       const needles = [c.id, c.request.kind === "chat" ? c.request.text : c.id];

@@ -16,7 +16,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const file = () => join(dir, "routing.jsonl");
 const lines = () => readFileSync(file(), "utf8").trimEnd().split("\n");
-const heldOutIndex = () => lines().findIndex((l) => l.includes('"split":"held-out"'));
+const heldOutIndex = (split = "held-out") => lines().findIndex((l) => l.includes(`"split":"${split}"`));
 
 describe("the held-out routing cases only grow", () => {
   it("match the committed hash list as committed (at least 120 of them)", () => {
@@ -37,6 +37,16 @@ describe("the held-out routing cases only grow", () => {
     );
     blessHeldOut(dir);
     expect(assertHeldOutIntact(dir)).toEqual({ edited: [], removed: [], added: [] });
+  });
+
+  it("protect held-out v2 the same way: an edited v2 case is refused", () => {
+    const all = lines();
+    const i = heldOutIndex("held-out-v2");
+    expect(i).toBeGreaterThan(-1);
+    const id = (JSON.parse(all[i]!) as { id: string }).id;
+    all[i] = all[i]!.replace('"text":"', '"text":"Please ');
+    writeFileSync(file(), `${all.join("\n")}\n`);
+    expect(heldOutDrift(dir).edited).toEqual([id]);
   });
 
   it("refuse a removed case, and growth eval refuses to run at all", async () => {

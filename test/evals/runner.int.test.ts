@@ -49,11 +49,12 @@ describe("growth eval against the committed baseline (playbook mode)", () => {
     expect(regressed).toContain("routing/le-cfo-follow-up");
     expect(regressed).toContain("routing/ma-funnel");
     expect(regressed).not.toContain("routing/dc-chase");
-    // The suite and both of its splits fall: train and held-out are gated apart.
+    // The suite and each of its splits fall: train and both held-out sets are gated apart.
     expect(run.comparison!.suiteDrops.map((d) => d.suite)).toEqual([
       "routing",
       "routing/train",
       "routing/held-out",
+      "routing/held-out-v2",
     ]);
     expect(run.text).toMatch(/REGRESSION: \d+ case\(s\) that passed now fail:\n {2}- routing\//);
     const summary = readFileSync(join(run.folder, "summary.md"), "utf8");
