@@ -8,7 +8,13 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, revokeKey } from "../../runtime/keys/index.ts";
 import { recordDeadLetter } from "../../store/repos/dead-letters.ts";
-import { HOSTILE, qualified, resellerInquiry, startConsoleDemo } from "../../test/helpers/console-demo.ts";
+import {
+  DEMO_NOW,
+  HOSTILE,
+  qualified,
+  resellerInquiry,
+  startConsoleDemo,
+} from "../../test/helpers/console-demo.ts";
 import { suiteDialect } from "../../test/helpers/dialects.ts";
 
 // The distribution's Chromium (Debian's `chromium`; .ci/run installs it): a test tool's own download never runs here.
@@ -507,6 +513,27 @@ describe(`the web console in Chromium [${suiteDialect()}]`, () => {
     );
     expect(await approver.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
     await approver.context().close();
+  });
+
+  it("signs out with a message when the key expires meanwhile", async () => {
+    const { key } = await createKey(
+      demo.store.db,
+      { name: "brief", role: "approver", expiresInDays: 1 },
+      DEMO_NOW,
+    );
+    const page = await signIn(key);
+    // The service's clock passes the key's expiry (set back here rather than waiting a day).
+    await demo.store.db
+      .updateTable("api_keys")
+      .set({ expires_at: new Date(DEMO_NOW.getTime() - 1000).toISOString() })
+      .where("name", "=", "brief")
+      .execute();
+    await page.click("nav >> text=Runs");
+    await page.waitForURL(/\/sign-in\?reason=key_invalid/);
+    await ready(page);
+    expect(await page.locator(".notice").textContent()).toContain("revoked or expired");
+    expect(await page.evaluate(() => sessionStorage.getItem("growth.key"))).toBeNull();
+    await page.context().close();
   });
 
   it("signs out with a message when the key is revoked meanwhile", async () => {
