@@ -219,6 +219,9 @@ describe(`the web console in Chromium [${suiteDialect()}]`, () => {
     expect(shown).toContain(HOSTILE.lastName);
     expect(shown).toContain(HOSTILE.title);
     expect(shown).toContain(HOSTILE.account);
+    // The body is one text block (the template writes a cleaned account name, "Evilcorp-test", into it).
+    expect(await mallory.locator("pre.body").textContent()).toContain("Evilcorp-test");
+    expect(await mallory.locator("pre.body *").count()).toBe(0);
     expect(await mallory.locator("img, script").count()).toBe(0);
     expect(await inbox.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
 
@@ -503,7 +506,7 @@ describe(`the web console in Chromium [${suiteDialect()}]`, () => {
     const elsewhere = await demo.call(
       `/v1/approvals/${encodeURIComponent(`${runOf.mallory}:lead-engagement#1`)}/reject`,
       demo.keys.admin,
-      { note: "markup in the CRM" },
+      { note: `markup in the CRM <img src=x onerror="window.__xss='note'">` },
     );
     expect(elsewhere.status).toBe(200);
     await open.getByRole("button", { name: "Approve" }).click();
@@ -511,6 +514,15 @@ describe(`the web console in Chromium [${suiteDialect()}]`, () => {
     expect(await open.locator(".result").textContent()).toMatch(
       /^Already decided \(rejected\) by ada at 2026-11-01 00:0\d UTC\.$/,
     );
+    expect(await approver.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
+    // The decision's note, markup and all, reads as text in the run's trace.
+    await approver.goto(`${demo.url}/traces/${encodeURIComponent(runOf.mallory!)}`);
+    await ready(approver);
+    const timeline = approver.locator(".timeline");
+    expect(await timeline.textContent()).toContain(
+      `reject by ada — “markup in the CRM <img src=x onerror="window.__xss='note'">”`,
+    );
+    expect(await timeline.locator("img, script").count()).toBe(0);
     expect(await approver.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
     await approver.context().close();
   });
