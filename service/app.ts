@@ -52,7 +52,10 @@ export function createApp(deps: ServiceDeps, options: { draining?: () => boolean
   app.route("/", probes(deps, draining));
   app.route("/", docs());
 
-  const secured = [authenticate(deps.store.db), rateLimit(deps.limits.requestsPerMinute)] as const;
+  const secured = [
+    authenticate(deps.store.db, deps.clock),
+    rateLimit(deps.limits.requestsPerMinute),
+  ] as const;
   for (const path of [
     "/v1/*",
     "/console/view/*",

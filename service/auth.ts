@@ -12,8 +12,11 @@ export function keyOf(headers: { header(name: string): string | undefined }): st
   return bearer?.[1] ?? headers.header("x-api-key")?.trim() ?? null;
 }
 
-/** Refuses a request without a live key (401); otherwise makes the key available to handlers. */
-export function authenticate(db: Kysely<Database>): MiddlewareHandler<ServiceEnv> {
+/** Refuses a request without a live key at `clock()` (401); otherwise makes the key available to handlers. */
+export function authenticate(
+  db: Kysely<Database>,
+  clock: () => Date = () => new Date(),
+): MiddlewareHandler<ServiceEnv> {
   return async function authenticateRequest(c, next) {
     const secret = keyOf(c.req);
     if (!secret)
@@ -23,12 +26,12 @@ export function authenticate(db: Kysely<Database>): MiddlewareHandler<ServiceEnv
         "Send an API key as `Authorization: Bearer <key>` or `x-api-key`; create one with `growth keys create`.",
         { "WWW-Authenticate": "Bearer" },
       );
-    const key = await authenticateKey(db, secret);
+    const key = await authenticateKey(db, secret, clock());
     if (!key)
       throw new ApiError(
         401,
         "key_invalid",
-        "The API key is unknown or revoked; ask an admin for a new one.",
+        "The API key is unknown, revoked or expired; ask an admin for a new one.",
         {
           "WWW-Authenticate": "Bearer",
         },

@@ -331,6 +331,8 @@ export interface ApiKeysTable {
   prefix: string;
   created_at: Iso;
   revoked_at: Iso | null;
+  /** When the key stops working; null: until revoked. */
+  expires_at: Iso | null;
 }
 
 /** A thread a LangGraph SDK client created; its runs live on the `chat:<thread_id>` graph thread. */

@@ -10,11 +10,19 @@ export function keysCommand(): Command {
     .description("create a key and print it once")
     .requiredOption("--name <who>", "who holds the key; recorded as the decider of approvals")
     .requiredOption("--role <role>", "viewer, operator, approver or admin")
-    .action(async (options: { name: string; role: string }, command: Command) => {
+    .option("--expires-in <days>", "the key stops working this many days from now (default: until revoked)")
+    .action(async (options: { name: string; role: string; expiresIn?: string }, command: Command) => {
       await withContext(command, async ({ store }) => {
-        const { key, view } = await createKey(store.db, options);
+        const { key, view } = await createKey(store.db, {
+          name: options.name,
+          role: options.role,
+          ...(options.expiresIn === undefined ? {} : { expiresInDays: Number(options.expiresIn) }),
+        });
         console.log(key);
-        console.error(`Created key ${view.id} for ${view.name} (${view.role}). It is shown only this once.`);
+        const until = view.expires_at ? `, expiring ${view.expires_at}` : "";
+        console.error(
+          `Created key ${view.id} for ${view.name} (${view.role})${until}. It is shown only this once.`,
+        );
       });
     });
   keys
@@ -32,7 +40,7 @@ export function keysCommand(): Command {
           console.log("No keys. Create one with `growth keys create --name <who> --role <role>`.");
         for (const k of rows)
           console.log(
-            `${k.id}  ${k.prefix}…  ${k.name.padEnd(16)} ${k.role.padEnd(9)} ${k.revoked_at ? `revoked ${k.revoked_at}` : `since ${k.created_at}`}`,
+            `${k.id}  ${k.prefix}…  ${k.name.padEnd(16)} ${k.role.padEnd(9)} ${k.revoked_at ? `revoked ${k.revoked_at}` : `since ${k.created_at}`}${k.expires_at && !k.revoked_at ? ` expires ${k.expires_at}` : ""}`,
           );
       });
     });

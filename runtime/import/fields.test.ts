@@ -54,5 +54,9 @@ describe("parseCents", () => {
     for (const bad of ["1,200.00", "$100", "1.234", "", "abc", "1e3"]) {
       expect(parseCents(bad), bad).toEqual({ error: expect.stringContaining("not a plain decimal") });
     }
+    for (const ambiguous of ["1.234", "1.234 €", "€12.500"]) {
+      expect(parseCents(ambiguous), ambiguous).toEqual({ error: expect.stringContaining("is ambiguous") });
+    }
+    expect(parseCents("1,234")).toEqual({ error: expect.not.stringContaining("ambiguous") });
   });
 });

@@ -33,6 +33,10 @@ export function parseCents(text: string): { cents: number } | { error: string } 
   if (value.startsWith("-")) return { error: `amount "${value}" is negative; amounts must be 0 or more` };
   const m = DECIMAL.exec(value);
   if (m === null) {
+    if (/^[^\d-]*\d{1,3}\.\d{3}(?!\d)[^\d.,]*$/.test(value))
+      return {
+        error: `amount "${value}" is not a plain decimal number and is ambiguous: "." before three digits groups thousands in European notation (1234) and marks decimals elsewhere (1.234); write 1234.00 or 1.23`,
+      };
     return {
       error: `amount "${value}" is not a plain decimal number; write it like 1234.50 (no currency sign or thousands separator, at most 2 decimals)`,
     };

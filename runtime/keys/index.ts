@@ -19,6 +19,7 @@ export interface ApiKeyView {
   prefix: string;
   created_at: string;
   revoked_at: string | null;
+  expires_at: string | null;
 }
 
 /** The SHA-256 of a key; keys are 32 random bytes, so a plain hash is enough to make a leaked table useless. */
@@ -26,10 +27,13 @@ export function hashKey(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-/** Creates a key for `name` with `role`; the secret is returned once and only its hash is stored. */
+/**
+ * Creates a key for `name` with `role`, working until revoked or, with `expiresInDays`, until that many days after
+ * `at`; the secret is returned once and only its hash is stored.
+ */
 export async function createKey(
   db: Kysely<Database>,
-  input: { name: string; role: string },
+  input: { name: string; role: string; expiresInDays?: number },
   at: Date = new Date(),
 ): Promise<{ key: string; view: ApiKeyView }> {
   const name = input.name.trim();
@@ -41,6 +45,12 @@ export async function createKey(
       "key_role_unknown",
       `Role "${input.role}" is unknown; use one of ${API_ROLES.join(", ")}.`,
     );
+  const days = input.expiresInDays;
+  if (days !== undefined && !(Number.isFinite(days) && days > 0 && days <= 3650))
+    throw new UserError(
+      "key_expiry_invalid",
+      `--expires-in takes a number of days above 0 and at most 3650, not "${days}".`,
+    );
   const key = `ge_${randomBytes(32).toString("base64url")}`;
   const row: ApiKeyRow = {
     id: randomUUID(),
@@ -50,6 +60,7 @@ export async function createKey(
     prefix: key.slice(0, 10),
     created_at: at.toISOString(),
     revoked_at: null,
+    expires_at: days === undefined ? null : new Date(at.getTime() + days * 86_400_000).toISOString(),
   };
   await insertApiKey(db, row);
   return { key, view: viewOf(row) };
@@ -75,9 +86,13 @@ export async function revokeKey(
   return n;
 }
 
-/** The live key a secret belongs to, or null. */
-export async function authenticateKey(db: Kysely<Database>, secret: string): Promise<ApiKeyView | null> {
-  const row = await activeKeyByHash(db, hashKey(secret));
+/** The key a secret belongs to if it is live at `at` (not revoked, not expired), or null. */
+export async function authenticateKey(
+  db: Kysely<Database>,
+  secret: string,
+  at: Date = new Date(),
+): Promise<ApiKeyView | null> {
+  const row = await activeKeyByHash(db, hashKey(secret), at);
   return row ? viewOf(row) : null;
 }
 
@@ -89,5 +104,6 @@ function viewOf(row: ApiKeyRow): ApiKeyView {
     prefix: row.prefix,
     created_at: row.created_at,
     revoked_at: row.revoked_at,
+    expires_at: row.expires_at,
   };
 }

@@ -1,18 +1,27 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 // DOM types for the functions this file runs inside the page (page.evaluate).
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKey, revokeKey } from "../../runtime/keys/index.ts";
 import { recordDeadLetter } from "../../store/repos/dead-letters.ts";
-import { HOSTILE, qualified, resellerInquiry, startConsoleDemo } from "../../test/helpers/console-demo.ts";
+import {
+  DEMO_NOW,
+  HOSTILE,
+  qualified,
+  resellerInquiry,
+  startConsoleDemo,
+} from "../../test/helpers/console-demo.ts";
+import { suiteDialect } from "../../test/helpers/dialects.ts";
 
 // The distribution's Chromium (Debian's `chromium`; .ci/run installs it): a test tool's own download never runs here.
 const CHROMIUM = "/usr/bin/chromium";
 const SHOTS = join(import.meta.dirname, "../../docs/console");
+// Screenshots are always taken (the page must render), but docs/console is rewritten only when asked.
+const UPDATE_SHOTS = process.env.GROWTH_UPDATE_SCREENSHOTS === "1";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let demo: Awaited<ReturnType<typeof startConsoleDemo>>;
@@ -25,6 +34,8 @@ beforeAll(async () => {
       `The console tests drive ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium); .ci/run does.`,
     );
   demo = await startConsoleDemo();
+  // GROWTH_TEST_DIALECT=postgres (npm run test:pg) runs every page against the Postgres tier.
+  expect(demo.store.dialect).toBe(suiteDialect());
   // One at a time: each run pauses at the approval gate, so the inbox has an email, an offer and hostile CRM text.
   for (const [name, event] of [
     ["nora", qualified("nora.quinn@northwind-labs.com", "corr-nora")],
@@ -72,7 +83,31 @@ beforeAll(async () => {
     attempts: 3,
     at: new Date(),
   });
-  mkdirSync(SHOTS, { recursive: true });
+  await recordDeadLetter(demo.store.db, {
+    id: "dl-console-2",
+    runId: "run-dl-console-2",
+    correlationId: "corr-dl-console-2",
+    threadId: "metric:webinar_signups",
+    node: "marketing-analytics",
+    event: {
+      kind: "event",
+      eventId: "",
+      event: {
+        event_type: "kpi_dropped",
+        source_agent: "marketing-analytics",
+        entity_type: "metric",
+        entity_id: "webinar_signups",
+        action: "dropped",
+        data: { metric: "webinar_signups", previous: 100, current: 60 },
+        correlation_id: "corr-dl-console-2",
+      },
+    },
+    state: {},
+    error: [{ name: "SystemError", code: "warehouse_timeout", message: "the warehouse timed out" }],
+    attempts: 3,
+    at: new Date(),
+  });
+  if (UPDATE_SHOTS) mkdirSync(SHOTS, { recursive: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -137,13 +172,16 @@ async function accessibilityProblems(page: Page): Promise<string[]> {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
+/** Takes a full-page screenshot (a PNG must come back); writes docs/console/<name>.png only with GROWTH_UPDATE_SCREENSHOTS=1. */
 async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const png = await page.screenshot({ fullPage: true });
+  expect(png.subarray(1, 4).toString("latin1"), name).toBe("PNG");
+  if (UPDATE_SHOTS) writeFileSync(join(SHOTS, `${name}.png`), png);
 }
 
 const card = (page: Page, runId: string) => page.locator(`article[data-approval^="${runId}:"]`);
 
-describe("the web console in Chromium", () => {
+describe(`the web console in Chromium [${suiteDialect()}]`, () => {
   it("signs in, shows each approval in full with hostile CRM text as text, and approves an email by keyboard; the trace shows its effect", async () => {
     const page = await tab();
     const response = await page.goto(`${demo.url}/sign-in`);
@@ -181,6 +219,9 @@ describe("the web console in Chromium", () => {
     expect(shown).toContain(HOSTILE.lastName);
     expect(shown).toContain(HOSTILE.title);
     expect(shown).toContain(HOSTILE.account);
+    // The body is one text block (the template writes a cleaned account name, "Evilcorp-test", into it).
+    expect(await mallory.locator("pre.body").textContent()).toContain("Evilcorp-test");
+    expect(await mallory.locator("pre.body *").count()).toBe(0);
     expect(await mallory.locator("img, script").count()).toBe(0);
     expect(await inbox.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
 
@@ -301,7 +342,7 @@ describe("the web console in Chromium", () => {
     await page.context().close();
   });
 
-  it("lists runs filterably, shows health with dead letters an admin discards, and draws the report's charts with data", async () => {
+  it("lists runs filterably, shows health with its dead letters, and draws the report's charts with data", async () => {
     const page = await signIn(demo.keys.admin);
     await page.goto(`${demo.url}/traces?status=completed`);
     await ready(page);
@@ -329,16 +370,11 @@ describe("the web console in Chromium", () => {
     await page.click("nav >> text=Health");
     await ready(page);
     expect(await page.locator("text=Agents >> xpath=.. >> tbody tr").count()).toBe(10);
+    expect(await page.locator("#queue-workers").textContent()).toContain("embedded mode");
     const letter = page.locator("li[data-dead-letter=dl-console-1]");
     expect(await letter.textContent()).toContain("the CRM timed out");
     expect(await accessibilityProblems(page)).toEqual([]);
     await shoot(page, "health");
-    await letter.getByRole("button", { name: "Discard" }).click();
-    await letter.locator(".result.good").waitFor();
-    const listed = (await (await demo.call("/v1/dlq", demo.keys.viewer)).json()) as {
-      dead_letters: unknown[];
-    };
-    expect(listed.dead_letters).toEqual([]);
 
     await page.click("nav >> text=Report");
     await ready(page);
@@ -392,6 +428,59 @@ describe("the web console in Chromium", () => {
     await page.context().close();
   });
 
+  it("health: a viewer is offered no redrive or discard and a forged one is refused; an admin redrives one dead letter and discards another from the page", async () => {
+    const viewer = await signIn(demo.keys.viewer);
+    await viewer.click("nav >> text=Health");
+    await ready(viewer);
+    const seen = viewer.locator("li[data-dead-letter=dl-console-2]");
+    expect(await seen.textContent()).toContain("the warehouse timed out");
+    expect(await viewer.locator("button[data-dlq]").count()).toBe(0);
+    const forged = await viewer.evaluate(async () => {
+      const statuses: number[] = [];
+      for (const action of ["redrive", "discard"]) {
+        const res = await fetch(`/v1/dlq/dl-console-2/${action}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${sessionStorage.getItem("growth.key")}` },
+        });
+        statuses.push(res.status);
+      }
+      return statuses;
+    });
+    expect(forged).toEqual([403, 403]);
+    await viewer.context().close();
+
+    const page = await signIn(demo.keys.admin);
+    await page.click("nav >> text=Health");
+    await ready(page);
+    const redriven = page.locator("li[data-dead-letter=dl-console-2]");
+    await redriven.getByRole("button", { name: "Redrive" }).click();
+    await redriven.locator(".result.good").waitFor();
+    const said = (await redriven.locator(".result").textContent()) ?? "";
+    expect(said).toMatch(/^Redriven as run \S+: The run is completed: \d+ effect\(s\)/);
+    expect(await redriven.locator("button").count()).toBe(0);
+    const discarded = page.locator("li[data-dead-letter=dl-console-1]");
+    await discarded.getByRole("button", { name: "Discard" }).click();
+    await discarded.locator(".result.good").waitFor();
+    expect(await discarded.locator(".result").textContent()).toBe("Discarded.");
+    const all = (await (await demo.call("/v1/dlq?all=true", demo.keys.viewer)).json()) as {
+      dead_letters: { id: string; status: string }[];
+    };
+    expect(Object.fromEntries(all.dead_letters.map((d) => [d.id, d.status]))).toEqual({
+      "dl-console-1": "discarded",
+      "dl-console-2": "redriven",
+    });
+    // The new run is a real one: its trace opens from the page and shows the analytics agent at work.
+    await redriven.locator(".result a").click();
+    await page.waitForURL(/\/traces\//);
+    await ready(page);
+    expect(await page.locator(".timeline").textContent()).toContain("marketing-analytics");
+    // A reload shows no open letters left.
+    await page.goto(`${demo.url}/health`);
+    await ready(page);
+    expect(await page.locator("text=No open dead letters.").count()).toBe(1);
+    await page.context().close();
+  });
+
   it("offers a viewer no decision and refuses a forged approve; a decision made elsewhere meanwhile reads 'already decided by … at …'", async () => {
     const viewer = await signIn(demo.keys.viewer);
     const mallory = card(viewer, runOf.mallory!);
@@ -417,7 +506,7 @@ describe("the web console in Chromium", () => {
     const elsewhere = await demo.call(
       `/v1/approvals/${encodeURIComponent(`${runOf.mallory}:lead-engagement#1`)}/reject`,
       demo.keys.admin,
-      { note: "markup in the CRM" },
+      { note: `markup in the CRM <img src=x onerror="window.__xss='note'">` },
     );
     expect(elsewhere.status).toBe(200);
     await open.getByRole("button", { name: "Approve" }).click();
@@ -426,7 +515,37 @@ describe("the web console in Chromium", () => {
       /^Already decided \(rejected\) by ada at 2026-11-01 00:0\d UTC\.$/,
     );
     expect(await approver.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
+    // The decision's note, markup and all, reads as text in the run's trace.
+    await approver.goto(`${demo.url}/traces/${encodeURIComponent(runOf.mallory!)}`);
+    await ready(approver);
+    const timeline = approver.locator(".timeline");
+    expect(await timeline.textContent()).toContain(
+      `reject by ada — “markup in the CRM <img src=x onerror="window.__xss='note'">”`,
+    );
+    expect(await timeline.locator("img, script").count()).toBe(0);
+    expect(await approver.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
     await approver.context().close();
+  });
+
+  it("signs out with a message when the key expires meanwhile", async () => {
+    const { key } = await createKey(
+      demo.store.db,
+      { name: "brief", role: "approver", expiresInDays: 1 },
+      DEMO_NOW,
+    );
+    const page = await signIn(key);
+    // The service's clock passes the key's expiry (set back here rather than waiting a day).
+    await demo.store.db
+      .updateTable("api_keys")
+      .set({ expires_at: new Date(DEMO_NOW.getTime() - 1000).toISOString() })
+      .where("name", "=", "brief")
+      .execute();
+    await page.click("nav >> text=Runs");
+    await page.waitForURL(/\/sign-in\?reason=key_invalid/);
+    await ready(page);
+    expect(await page.locator(".notice").textContent()).toContain("revoked or expired");
+    expect(await page.evaluate(() => sessionStorage.getItem("growth.key"))).toBeNull();
+    await page.context().close();
   });
 
   it("signs out with a message when the key is revoked meanwhile", async () => {

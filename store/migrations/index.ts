@@ -9,6 +9,7 @@ import { reliabilityStateMigration } from "./006-reliability-state.ts";
 import { storeSecretsMigration } from "./007-store-secrets.ts";
 import { agentReadIndexesMigration } from "./008-agent-read-indexes.ts";
 import { ownershipRunsMigration } from "./009-ownership-runs.ts";
+import { keyExpiryMigration } from "./010-console-key-expiry.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "007-store-secrets": storeSecretsMigration(),
     "008-agent-read-indexes": agentReadIndexesMigration(),
     "009-ownership-runs": ownershipRunsMigration(),
+    "010-console-key-expiry": keyExpiryMigration(),
   };
 }

@@ -9,13 +9,18 @@ export async function insertApiKey(db: Kysely<Database>, row: ApiKeyRow): Promis
   await db.insertInto("api_keys").values(row).execute();
 }
 
-/** The live (not revoked) key with this hash, if any. */
-export async function activeKeyByHash(db: Kysely<Database>, sha256: string): Promise<ApiKeyRow | undefined> {
+/** The live key with this hash at `now` (not revoked, not expired), if any. */
+export async function activeKeyByHash(
+  db: Kysely<Database>,
+  sha256: string,
+  now: Date,
+): Promise<ApiKeyRow | undefined> {
   return db
     .selectFrom("api_keys")
     .selectAll()
     .where("key_sha256", "=", sha256)
     .where("revoked_at", "is", null)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", now.toISOString())]))
     .executeTakeFirst();
 }
 

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createKey } from "../../runtime/keys/index.ts";
 import { createLogger } from "../../runtime/logger.ts";
 import { REFERENCE_ANCHOR, seedStore } from "../../runtime/seed/index.ts";
 import { startService } from "../../service/server.ts";
 import { openStore, type Store } from "../../store/db.ts";
+import type { Dialect } from "../../store/dialect.ts";
+import { suiteDialect, testLocation } from "./dialects.ts";
 
 /** The demo store's "now": every run of the console tests happens at the seed's anchor. */
 export const DEMO_NOW = new Date(REFERENCE_ANCHOR);
@@ -120,11 +119,12 @@ export function resellerInquiry(domain: string, correlationId: string) {
 
 /**
  * A real `growth serve` on an ephemeral port over the seeded demo store (seed 42 at its reference anchor) plus
- * two hand-made people, with one key per role (and one revoked later by the tests).
+ * two hand-made people, with one key per role (and one revoked later by the tests). The store is a SQLite file,
+ * or a fresh PostgreSQL database (store, event log, outbox and checkpoints) when GROWTH_TEST_DIALECT=postgres.
  */
-export async function startConsoleDemo() {
-  const dir = mkdtempSync(join(tmpdir(), "growth-console-"));
-  const store = await openStore(join(dir, "growth.db"));
+export async function startConsoleDemo(dialect: Dialect = suiteDialect()) {
+  const place = await testLocation(dialect);
+  const store = await openStore(place.location);
   await seedStore(store, { now: DEMO_NOW });
   await addPeople(store);
   const make = async (name: string, role: "viewer" | "operator" | "approver" | "admin") =>
@@ -153,6 +153,7 @@ export async function startConsoleDemo() {
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
     });
   return {
+    dialect,
     url: service.url,
     store,
     keys,
@@ -166,7 +167,7 @@ export async function startConsoleDemo() {
     async stop() {
       await service.stop();
       await store.close();
-      rmSync(dir, { recursive: true, force: true });
+      await place.remove();
     },
   };
 }

@@ -21,6 +21,22 @@ describe("export values", () => {
     expect(plainAmount("about 5k")).toBe("about 5k");
   });
 
+  it("reads European money by the documented rule and leaves ambiguous or malformed amounts for the row check", () => {
+    expect(plainAmount("1.234,56 €")).toBe("1234.56");
+    expect(plainAmount("€1 234,56")).toBe("1234.56");
+    expect(plainAmount("€1\u00a0234,56")).toBe("1234.56");
+    expect(plainAmount("1\u202f234\u202f567,5 EUR")).toBe("1234567.5");
+    expect(plainAmount("EUR 1.234.567,89")).toBe("1234567.89");
+    expect(plainAmount("1234,5 €")).toBe("1234.5");
+    expect(plainAmount("1.234.567 €")).toBe("1234567");
+    expect(plainAmount("CHF 1'234.50")).toBe("1234.50");
+    expect(plainAmount("-1.234,56 €")).toBe("-1234.56");
+    // A lone "." before three digits is a thousands group in Europe and three decimals elsewhere: refused.
+    for (const unread of ["1.234 €", "1.234,5,6 €", "1,23,456.00", "1 23,5 €", "12.34.56 €", "1.234,567 €"]) {
+      expect(plainAmount(unread), unread).toBe(unread);
+    }
+  });
+
   it("reads counts and checkboxes", () => {
     expect(plainCount("1,200")).toBe("1200");
     expect(plainCount("12,00")).toBe("12,00");

@@ -25,18 +25,53 @@ export function isoDate(text: string, order: DateOrder): string {
   return `${date}T${String(hour).padStart(2, "0")}:${mi}:${s ?? "00"}Z`;
 }
 
-const MONEY = /^(-)?\s*(?:[A-Z]{3}\s*)?[$€£¥]?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:[A-Z]{3})?$/;
+/** A currency code or sign before or after the number, and a minus on either side of a leading one. */
+const MONEY = /^(-)?\s*(?:[A-Z]{3}\s*)?[$€£¥]?\s*(-)?\s*(\d[\d.,' \u00a0\u202f]*?)\s*(?:[$€£¥]|[A-Z]{3})?$/;
+const GROUPED = (sep: string) => new RegExp(`^\\d{1,3}(?:${sep === "." ? "\\." : sep}\\d{3})+$`);
 
 /**
- * Rewrites an export's money (`$48,000.00`, `USD 48,000`, `48000`) as a plain decimal (`48000.00`); a
- * negative or unreadable amount passes through so the row check refuses it with its usual reason.
+ * The digits of an amount written with thousands separators and a decimal mark, as a plain decimal, or null when
+ * it cannot be read or is ambiguous. The rule (runtime/import/FORMAT.md): spaces (also no-break), `'` and, when
+ * both `.` and `,` appear, the earlier of them group thousands in threes and the later is the decimal mark
+ * (`1.234,56`, `1,234.56`, `1 234,56`); a lone `.` or `,` followed by 1 or 2 digits is the decimal mark
+ * (`1234,5`); `,` groups of three alone group thousands (`12,500`, as US-format exports write); `.` groups of three
+ * alone are thousands only when there are two or more (`1.234.567`): a single `1.234` is ambiguous and refused.
+ */
+function decimalOf(number: string): string | null {
+  const spaced = number.split(/[ '\u00a0\u202f]/);
+  if (spaced.length > 1 && !spaced.slice(1).every((g) => /^\d{3}(?:[.,]\d{1,2})?$/.test(g))) return null;
+  const n = spaced.join("");
+  if (/^\d+$/.test(n)) return n;
+  const lastDot = n.lastIndexOf(".");
+  const lastComma = n.lastIndexOf(",");
+  if (lastDot !== -1 && lastComma !== -1) {
+    const [group, mark] = lastDot > lastComma ? [",", "."] : [".", ","];
+    const cut = n.lastIndexOf(mark);
+    const whole = n.slice(0, cut);
+    const fraction = n.slice(cut + 1);
+    if (!/^\d{1,2}$/.test(fraction) || !GROUPED(group).test(whole)) return null;
+    return `${whole.replaceAll(group, "")}.${fraction}`;
+  }
+  const mark = lastDot !== -1 ? "." : ",";
+  const single = new RegExp(`^(\\d+)\\${mark}(\\d{1,2})$`).exec(n);
+  if (single) return `${single[1]}.${single[2]}`;
+  if (!GROUPED(mark).test(n)) return null;
+  if (mark === "." && n.split(".").length === 2) return null;
+  return n.replaceAll(mark, "");
+}
+
+/**
+ * Rewrites an export's money (`$48,000.00`, `USD 48,000`, `1.234,56 €`, `€1 234,56`) as a plain decimal
+ * (`48000.00`, `1234.56`); a negative, unreadable or ambiguous amount (`1.234 €`) passes through so the row check
+ * refuses it with its reason.
  */
 export function plainAmount(text: string): string {
   const value = text.trim();
   const m = MONEY.exec(value);
   if (m === null) return value;
-  const [, minus, innerMinus, whole = "", fraction = ""] = m;
-  return `${minus ?? innerMinus ?? ""}${whole.replaceAll(",", "")}${fraction}`;
+  const [, minus, innerMinus, number = ""] = m;
+  const decimal = decimalOf(number.trim());
+  return decimal === null ? value : `${minus ?? innerMinus ?? ""}${decimal}`;
 }
 
 /** A whole number with thousands separators (`1,200`) as plain digits; other text passes through. */

@@ -167,9 +167,16 @@ function wireDeadLetters(root) {
       const action = button.dataset.dlq;
       const res = await api(`/v1/dlq/${encodeURIComponent(button.dataset.id)}/${action}`, { method: "POST" });
       if (res.ok) {
+        const data = await res.json();
         item.querySelector(".buttons")?.remove();
         result.className = "result good";
-        result.textContent = action === "redrive" ? "Redriven: the request ran again." : "Discarded.";
+        if (action === "redrive") {
+          // The redrive answers the new run's outcome: say how it ended and link its trace.
+          result.textContent = `Redriven as run ${data.run_id}: ${outcomeLine(data)} `;
+          result.append(link(`/traces/${encodeURIComponent(data.run_id)}`, "See the new run's trace"));
+        } else {
+          result.textContent = "Discarded.";
+        }
       } else {
         result.className = "result bad";
         result.textContent = await errorMessage(res);

@@ -35,6 +35,17 @@ function facts(title: string, value: unknown) {
   return html`<section class="card"><h2>${title}</h2><pre class="json">${JSON.stringify(value, null, 2)}</pre></section>`;
 }
 
+/**
+ * The queue and workers at scale. This is the one place the page shows them: today `/v1/health` reports no queue
+ * in embedded mode, and whatever `queue` / `workers` it does report is shown as it comes. A purpose-built view of
+ * the pg-boss queue and `growth worker` processes replaces the body of this section, keeping its id.
+ */
+function queueAndWorkers(health: Health) {
+  if (health.queue === undefined && health.workers === undefined)
+    return html`<section class="card" id="queue-workers"><h2>Queue and workers</h2><p class="muted">The API reports no queue or workers: runs execute in this process (embedded mode).</p></section>`;
+  return html`<section id="queue-workers">${facts("Queue", health.queue)}${facts("Workers", health.workers)}</section>`;
+}
+
 /** Breakers, retry budgets and bulkheads per agent, providers, runs, the queue when the API has one, dead letters. */
 export async function healthView(api: ApiRead, isAdmin: boolean) {
   const health = await api<Health>("/v1/health");
@@ -62,13 +73,7 @@ export async function healthView(api: ApiRead, isAdmin: boolean) {
             html`<tr><td>${p.provider}</td><td>${badge(p.breaker)}</td><td>${when(p.opened_at)}</td><td>${when(p.updated_at)}</td></tr>`,
         )}</tbody></table>`
   }</section>
-${facts("Queue", health.queue)}
-${facts("Workers", health.workers)}
-${
-  health.queue === undefined && health.workers === undefined
-    ? html`<p class="muted">The API reports no queue or workers: runs execute in this process (embedded mode).</p>`
-    : ""
-}
+${queueAndWorkers(health)}
 <section class="card"><h2>Dead letters <span class="count">${dead_letters.length} open</span></h2>${
     dead_letters.length === 0
       ? html`<p class="empty">No open dead letters.</p>`
