@@ -9,6 +9,7 @@ import { deadLetterHandler } from "./dead-letter.ts";
 import type { GraphDeps } from "./deps.ts";
 import { effectsNode } from "./effects.ts";
 import { respondNode } from "./respond.ts";
+import { withNodeTelemetry } from "../telemetry/node-span.ts";
 import { withSignalYield } from "./signal-yield.ts";
 import { GraphState } from "./state.ts";
 import { supervisorNode } from "./supervisor.ts";
@@ -33,9 +34,14 @@ export function buildGraph(
   options: { crash?: CrashPoints; yieldToSignals?: boolean } = {},
 ) {
   const crash = options.crash ?? crashPoints(process.env.GROWTH_CRASH_AT);
-  // Every node's entry: let signal handlers run (so a drain can be asked for), then the test-only crash point.
+  // Every node's entry: let signal handlers run (so a drain can be asked for), then the test-only crash point,
+  // inside the node's span and latency observation.
   const entry = <A extends unknown[], R>(name: string, node: (...args: A) => R) =>
-    withSignalYield(options.yieldToSignals ?? false, withCrashPoint(crash, name, node));
+    withNodeTelemetry(
+      name,
+      withSignalYield(options.yieldToSignals ?? false, withCrashPoint(crash, name, node)),
+      deps.telemetry,
+    );
   const onFailure = deadLetterHandler(deps, NODE_ATTEMPTS);
   const builder = new StateGraph(GraphState).addNode(
     "supervisor",

@@ -225,6 +225,8 @@ export interface RunsTable {
   started_at: Iso;
   updated_at: Iso;
   finished_at: Iso | null;
+  /** The W3C traceparent the run continues (migration 009); null when tracing was off at intake. */
+  traceparent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One attempt at an LLM call (or a playbook fallback), with tokens, latency and cost. */

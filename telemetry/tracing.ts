@@ -1,0 +1,97 @@
+import {
+  type Attributes,
+  type Context,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from "@opentelemetry/api";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+
+/** The instrumentation scope every Growth Engine span is made under. */
+export const TRACER_NAME = "growth-engine";
+
+const w3c = new W3CTraceContextPropagator();
+
+/** Whether an error is a control-flow signal (an interrupt, a drain), which is not a failed span. */
+export type IsSignal = (error: unknown) => boolean;
+
+const notSignal: IsSignal = () => false;
+
+/**
+ * Runs `fn` inside a new active span; records a thrown error (unless it is a control-flow signal) and ends the
+ * span either way. With no tracer provider registered (tracing off) the span is the API's no-op span.
+ */
+export async function inSpan<T>(
+  name: string,
+  attributes: Attributes,
+  fn: (span: Span) => Promise<T>,
+  options: { kind?: SpanKind; parent?: Context; isSignal?: IsSignal } = {},
+): Promise<T> {
+  const tracer = trace.getTracer(TRACER_NAME);
+  const parent = options.parent ?? context.active();
+  return tracer.startActiveSpan(
+    name,
+    { attributes, kind: options.kind ?? SpanKind.INTERNAL },
+    parent,
+    async (span) => {
+      try {
+        return await fn(span);
+      } catch (error) {
+        if (!(options.isSignal ?? notSignal)(error)) {
+          span.recordException(error instanceof Error ? error : String(error));
+          span.setStatus({
+            code: SpanStatusCode.ERROR,
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+        throw error;
+      } finally {
+        span.end();
+      }
+    },
+  );
+}
+
+/** The W3C `traceparent` of the active span (null when there is none, e.g. tracing off). */
+export function currentTraceparent(active: Context = context.active()): string | null {
+  if (!trace.getSpanContext(active)) return null;
+  const carrier: Record<string, string> = {};
+  w3c.inject(active, carrier, {
+    set: (c, k, v) => {
+      c[k] = v;
+    },
+  });
+  return carrier.traceparent ?? null;
+}
+
+/** The context a stored or received `traceparent` continues; the root context when it is absent or malformed. */
+export function contextFromTraceparent(traceparent: string | null | undefined): Context {
+  if (!traceparent) return ROOT_CONTEXT;
+  return w3c.extract(
+    ROOT_CONTEXT,
+    { traceparent },
+    {
+      get: (c, k) => c[k as "traceparent"],
+      keys: (c) => Object.keys(c),
+    },
+  );
+}
+
+/** Whether a header value is a well-formed W3C traceparent (version 00, non-zero ids). */
+export function isTraceparent(value: string): boolean {
+  return trace.getSpanContext(contextFromTraceparent(value)) !== undefined;
+}
+
+/** The trace and span ids of the active span, for log lines; empty when none is recording. */
+export function logIds(): { trace_id?: string; span_id?: string } {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const ids = span.spanContext();
+  return { trace_id: ids.traceId, span_id: ids.spanId };
+}
+
+export { propagation, SpanKind };
