@@ -1,6 +1,7 @@
 import { type BaseCheckpointSaver, END, type RetryPolicy, START, StateGraph } from "@langchain/langgraph";
 import { AGENT_IDS } from "../domain/agents.ts";
 import { classifyError } from "../domain/errors.ts";
+import { withNodeTelemetry } from "../telemetry/node-span.ts";
 import { agentNode } from "./agent-node.ts";
 import { approvalGateNode } from "./approval-gate.ts";
 import { conflictGuardNode } from "./conflict-guard.ts";
@@ -9,7 +10,6 @@ import { deadLetterHandler } from "./dead-letter.ts";
 import type { GraphDeps } from "./deps.ts";
 import { effectsNode } from "./effects.ts";
 import { respondNode } from "./respond.ts";
-import { withNodeTelemetry } from "../telemetry/node-span.ts";
 import { withSignalYield } from "./signal-yield.ts";
 import { GraphState } from "./state.ts";
 import { supervisorNode } from "./supervisor.ts";

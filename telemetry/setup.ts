@@ -40,7 +40,8 @@ export function startTracing(
 ): Tracing | null {
   if (!options.exporter && !tracingWanted(env)) return null;
   const counted = new CountingExporter(
-    options.exporter ?? new OTLPTraceExporter({ timeoutMillis: 5_000, concurrencyLimit: 4 }),
+    options.exporter ??
+      new OTLPTraceExporter({ url: tracesUrl(env), timeoutMillis: 5_000, concurrencyLimit: 4 }),
   );
   const inner =
     options.batch === false
@@ -68,6 +69,12 @@ export function startTracing(
       propagation.disable();
     },
   };
+}
+
+/** Where OTLP/HTTP traces go: the signal's own endpoint as given, else `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
+function tracesUrl(env: Readonly<Record<string, string | undefined>>): string {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  return `${(env.OTEL_EXPORTER_OTLP_ENDPOINT ?? "http://localhost:4318").replace(/\/+$/, "")}/v1/traces`;
 }
 
 /** Counts spans in flight and spans whose export failed. */
