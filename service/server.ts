@@ -8,6 +8,8 @@ import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
 import type { Store } from "../store/db.ts";
 import { countActiveKeys } from "../store/repos/api-keys.ts";
 import { loadReliabilityState } from "../store/repos/reliability-state.ts";
+import { serviceBreakers } from "../telemetry/breakers.ts";
+import { createMetrics } from "../telemetry/metrics.ts";
 import { createApp } from "./app.ts";
 import { DEFAULT_LIMITS, type ServiceLimits } from "./deps.ts";
 import { RunBus } from "./run-bus.ts";
@@ -25,6 +27,8 @@ export interface ServiceOptions {
   schedule?: boolean;
   /** Orchestrator options (model config, clock, policies); the service adds its own control and hooks. */
   runtime?: AppOptions;
+  /** The process's tracer, when tracing is on (its dropped spans are a metric). */
+  tracing?: { dropped(): number } | null;
 }
 
 /** A running service: where it listens, and a graceful stop. */
@@ -52,8 +56,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const tasks = new Tasks(options.logger);
   // Breakers and retry budgets start from what the store keeps, so every process sees the same state.
   const reliability = await loadReliabilityState(options.store.db);
+  const clock = options.runtime?.clock ?? (() => new Date());
+  const breakers: { read: () => ReturnType<typeof serviceBreakers> } = { read: async () => [] };
+  const metrics = createMetrics({
+    store: options.store,
+    clock,
+    breakers: () => breakers.read(),
+    ...(options.tracing ? { droppedSpans: () => options.tracing?.dropped() ?? 0 } : {}),
+  });
   const { orchestrator, models, flush } = createRuntime(options.store, options.logger, {
     reliability,
+    telemetry: metrics.run,
     ...options.runtime,
     control,
     onStep: ({ runId, node, update }) => bus.publish(runId, { type: "update", node, update }),
@@ -64,6 +77,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       if (runId) bus.publish(runId, { type: "text", agent, text });
     },
   });
+  breakers.read = () => serviceBreakers(options.store, orchestrator, models, clock());
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = createApp(
     {
@@ -74,7 +88,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       bus,
       tasks,
       limits,
-      clock: options.runtime?.clock ?? (() => new Date()),
+      clock,
+      metrics,
     },
     { draining: () => control.draining },
   );
