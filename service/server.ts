@@ -8,6 +8,9 @@ import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
 import type { Store } from "../store/db.ts";
 import { countActiveKeys } from "../store/repos/api-keys.ts";
 import { loadReliabilityState } from "../store/repos/reliability-state.ts";
+import type { AlertsFile } from "../telemetry/alerts/config.ts";
+import { startAlertMonitor } from "../telemetry/alerts/monitor.ts";
+import type { WebhookTarget } from "../telemetry/alerts/webhook.ts";
 import { serviceBreakers } from "../telemetry/breakers.ts";
 import { createMetrics } from "../telemetry/metrics.ts";
 import { createApp } from "./app.ts";
@@ -29,6 +32,8 @@ export interface ServiceOptions {
   runtime?: AppOptions;
   /** The process's tracer, when tracing is on (its dropped spans are a metric). */
   tracing?: { dropped(): number } | null;
+  /** SLA alerts to evaluate in the background (the alerts file; tests shorten the interval and webhook backoff). */
+  alerts?: { file: AlertsFile; intervalMs?: number; webhook?: WebhookTarget };
 }
 
 /** A running service: where it listens, and a graceful stop. */
@@ -93,6 +98,18 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
     { draining: () => control.draining },
   );
+  const alerts = options.alerts
+    ? startAlertMonitor({
+        store: options.store,
+        file: options.alerts.file,
+        budgets: models.registry?.config.budgets ?? { all: {}, agents: {} },
+        logger: options.logger,
+        metrics,
+        clock,
+        ...(options.alerts.intervalMs ? { intervalMs: options.alerts.intervalMs } : {}),
+        ...(options.alerts.webhook ? { webhook: options.alerts.webhook } : {}),
+      })
+    : null;
   // Accepted runs a killed process left behind continue now, from their last checkpoint.
   tasks.track(orchestrator.resumeUnfinished());
   const schedule = options.schedule
@@ -113,6 +130,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     url: `http://${shown}:${address.port}`,
     async stop() {
       schedule?.stop();
+      await alerts?.stop();
       control.requestDrain("stop");
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await tasks.settled();
