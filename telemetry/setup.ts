@@ -11,6 +11,7 @@ import {
 } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
+import { tracingWanted } from "./tracing.ts";
 
 /** Most finished spans waiting for export; beyond it spans are dropped (and counted), never waited for. */
 export const SPAN_QUEUE_LIMIT = 2_048;
@@ -21,12 +22,6 @@ export interface Tracing {
   dropped(): number;
   flush(): Promise<void>;
   shutdown(): Promise<void>;
-}
-
-/** Whether the environment asks for traces: an OTLP endpoint is set and the SDK is not disabled. */
-export function tracingWanted(env: Readonly<Record<string, string | undefined>>): boolean {
-  if (env.OTEL_SDK_DISABLED === "true" || env.OTEL_TRACES_EXPORTER === "none") return false;
-  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 
 /**

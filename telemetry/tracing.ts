@@ -56,6 +56,12 @@ export async function inSpan<T>(
   );
 }
 
+/** Whether the environment asks for traces: an OTLP endpoint is set and the SDK is not disabled. */
+export function tracingWanted(env: Readonly<Record<string, string | undefined>>): boolean {
+  if (env.OTEL_SDK_DISABLED === "true" || env.OTEL_TRACES_EXPORTER === "none") return false;
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
 /** The W3C `traceparent` of the active span (null when there is none, e.g. tracing off). */
 export function currentTraceparent(active: Context = context.active()): string | null {
   if (!trace.getSpanContext(active)) return null;

@@ -95,6 +95,9 @@ describe("SLA alerts in growth serve", () => {
     });
     const health = (await (await call("/v1/health")).json()) as { alerts: { id: string; state: string }[] };
     expect(health.alerts).toEqual([expect.objectContaining({ id: "dead-letters", state: "raised" })]);
+    const page = await (await call("/console/view/health")).text();
+    expect(page).toContain('data-alert="dead-letters"');
+    expect(page).toContain("1 dead letters open (limit 0)");
 
     // Recovery: the letter is dealt with (discarded), the next check clears the alert.
     failing = false;

@@ -160,8 +160,10 @@ export function parseAlerts(text: string, path: string): AlertsFile {
   const parsed = AlertsFile.safeParse(doc.toJS());
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((issue) => {
-    const field = issue.path.join(".") || "(file)";
-    return `${path}:${lineOf(doc, lines, issue.path)}: ${field}: ${issue.message}`;
+    // An unknown key is named by its own path, so the line is the key's.
+    const at = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+    const field = at.join(".") || "(file)";
+    return `${path}:${lineOf(doc, lines, at)}: ${field}: ${issue.message}`;
   });
   throw new UserError("alerts_file_invalid", `The alerts file is invalid:\n  ${issues.join("\n  ")}`, {
     details: { file: path, issues },
