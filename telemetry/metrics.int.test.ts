@@ -83,11 +83,41 @@ describe("serveMetrics (for `growth worker --metrics-port`)", () => {
     const fixture = await fixtureStore();
     const metrics = createMetrics({ store: fixture.store });
     metrics.run.guard([{ rule: "suppression", decision: "suppress" }]);
+    const { recordLlmCall } = await import("../store/repos/llm-calls.ts");
+    for (const attempt of [1, 2])
+      await recordLlmCall(fixture.store.db, {
+        runId: "r",
+        threadId: null,
+        correlationId: null,
+        agent: "deal-closer",
+        provider: "openai",
+        model: "gpt-x",
+        prompt: null,
+        step: 1,
+        attempt,
+        usage: { input: 120, output: 30, cached: 0 },
+        latencyMs: 5,
+        costUsd: 0.001,
+        outcome: "ok",
+        errorCode: null,
+        at: new Date(),
+      });
     const server = await serveMetrics(metrics, { port: 0 });
     try {
       const families = parsePrometheusTextFormat(await (await fetch(server.url)).text());
       const guard = families.find((f) => f.name === "growth_guard_decisions_total");
       expect(guard?.metrics).toEqual([{ labels: { rule: "suppression", decision: "suppress" }, value: "1" }]);
+      const tokens = families.find((f) => f.name === "growth_llm_tokens_total")?.metrics;
+      expect(tokens).toEqual([
+        { labels: { model: "openai:gpt-x", agent: "deal-closer", direction: "input" }, value: "240" },
+        { labels: { model: "openai:gpt-x", agent: "deal-closer", direction: "output" }, value: "60" },
+      ]);
+      const calls = families.find((f) => f.name === "growth_llm_calls_total")?.metrics;
+      expect(calls).toEqual([
+        { labels: { model: "openai:gpt-x", agent: "deal-closer", outcome: "ok" }, value: "2" },
+      ]);
+      const cost = families.find((f) => f.name === "growth_llm_cost_usd_total")?.metrics[0]?.value;
+      expect(Number(cost)).toBeCloseTo(0.002, 9);
       expect((await fetch(server.url.replace("/metrics", "/other"))).status).toBe(404);
     } finally {
       await server.close();
