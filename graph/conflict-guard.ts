@@ -25,9 +25,66 @@ import type { GraphStateUpdate, GraphStateValue, GuardDecision } from "./state.t
  * frequency caps; each decision is recorded as an event, each conflict as a conflict record.
  */
 export function conflictGuardNode(deps: GraphDeps) {
-  return function conflictGuard(input: GraphStateValue): Promise<GraphStateUpdate> {
-    return inSpan("guard.batch", { "growth.guard.proposals": input.proposals.length }, async (span) => {
-      const update = await guardBatch(deps, input);
+  // The whole batch is one `guard.batch` span with its decision counts.
+  const guardBatch = async function conflictGuard(input: GraphStateValue): Promise<GraphStateUpdate> {
+    // Policy ceilings first: a proposal over one is refused here and seen by no later rule or approval.
+    const ceilings = applyCeilings(input.proposals);
+    const state = { ...input, proposals: ceilings.within };
+    const { run } = state;
+    const now = new Date(run.now);
+    const { targets, facts, verdicts } = await decideOutreach(
+      deps.db,
+      deps.conflictPolicy,
+      state.proposals,
+      now,
+    );
+    const decisions: GuardDecision[] = [...ceilings.refused];
+    for (const [i, t] of targets.entries()) {
+      let verdict = fromDomain(verdicts[i]!);
+      if (verdict.decision === "allow") verdict = sequenceRule(t.action, t.contactEmail, facts) ?? verdict;
+      if (verdict.decision === "allow" && t.accountDomain) {
+        verdict = (await leaseRule(deps, state, t.accountDomain, facts, now)) ?? verdict;
+      }
+      decisions.push(decision(t.action, t.target, t.contactEmail, t.accountDomain, verdict));
+    }
+
+    // Everything else has its own rule.
+    const stages = await opportunityStages(
+      deps.db,
+      state.proposals.flatMap((p) => (p.type === "move_stage" ? [p.opportunityId] : [])),
+    );
+    for (const action of state.proposals) {
+      if ((OUTREACH_TYPES as readonly string[]).includes(action.type)) continue;
+      decisions.push(...(await otherRules(deps, state, action, facts, stages, now)));
+    }
+
+    // Approval policy applies to what the guard allowed.
+    for (const action of state.proposals) {
+      const allowed = decisions.filter((d) => d.actionId === action.id && d.decision === "allow");
+      if (allowed.length === 0) continue;
+      const single =
+        action.type === "send_touch" ? facts.contacts.get(action.contactEmail.toLowerCase()) : undefined;
+      const reason = approvalReason(
+        action,
+        {
+          title: single?.title ?? null,
+          touchedBefore:
+            action.type === "send_touch" ? facts.touchedBefore.has(action.contactEmail.toLowerCase()) : true,
+          recipients: allowed.length,
+          viaChat: state.request.kind === "chat",
+        },
+        deps.approvalPolicy,
+      );
+      if (reason) for (const d of allowed) Object.assign(d, { approval: "required", approvalReason: reason });
+    }
+
+    // One transaction for the node's writes: its conflict records and decision events commit together.
+    await deps.db.transaction().execute((tx) => record({ ...deps, db: tx }, state, decisions, now));
+    return { decisions };
+  };
+  return (input: GraphStateValue): Promise<GraphStateUpdate> =>
+    inSpan("guard.batch", { "growth.guard.proposals": input.proposals.length }, async (span) => {
+      const update = await guardBatch(input);
       const counts: Record<string, number> = {};
       for (const d of update.decisions ?? []) counts[d.decision] = (counts[d.decision] ?? 0) + 1;
       span.setAttributes(
@@ -35,65 +92,6 @@ export function conflictGuardNode(deps: GraphDeps) {
       );
       return update;
     });
-  };
-}
-
-/** One batch of the guard: ceilings, outreach rules, every other rule, the approval policy, then the records. */
-async function guardBatch(deps: GraphDeps, input: GraphStateValue): Promise<GraphStateUpdate> {
-  // Policy ceilings first: a proposal over one is refused here and seen by no later rule or approval.
-  const ceilings = applyCeilings(input.proposals);
-  const state = { ...input, proposals: ceilings.within };
-  const { run } = state;
-  const now = new Date(run.now);
-  const { targets, facts, verdicts } = await decideOutreach(
-    deps.db,
-    deps.conflictPolicy,
-    state.proposals,
-    now,
-  );
-  const decisions: GuardDecision[] = [...ceilings.refused];
-  for (const [i, t] of targets.entries()) {
-    let verdict = fromDomain(verdicts[i]!);
-    if (verdict.decision === "allow") verdict = sequenceRule(t.action, t.contactEmail, facts) ?? verdict;
-    if (verdict.decision === "allow" && t.accountDomain) {
-      verdict = (await leaseRule(deps, state, t.accountDomain, facts, now)) ?? verdict;
-    }
-    decisions.push(decision(t.action, t.target, t.contactEmail, t.accountDomain, verdict));
-  }
-
-  // Everything else has its own rule.
-  const stages = await opportunityStages(
-    deps.db,
-    state.proposals.flatMap((p) => (p.type === "move_stage" ? [p.opportunityId] : [])),
-  );
-  for (const action of state.proposals) {
-    if ((OUTREACH_TYPES as readonly string[]).includes(action.type)) continue;
-    decisions.push(...(await otherRules(deps, state, action, facts, stages, now)));
-  }
-
-  // Approval policy applies to what the guard allowed.
-  for (const action of state.proposals) {
-    const allowed = decisions.filter((d) => d.actionId === action.id && d.decision === "allow");
-    if (allowed.length === 0) continue;
-    const single =
-      action.type === "send_touch" ? facts.contacts.get(action.contactEmail.toLowerCase()) : undefined;
-    const reason = approvalReason(
-      action,
-      {
-        title: single?.title ?? null,
-        touchedBefore:
-          action.type === "send_touch" ? facts.touchedBefore.has(action.contactEmail.toLowerCase()) : true,
-        recipients: allowed.length,
-        viaChat: state.request.kind === "chat",
-      },
-      deps.approvalPolicy,
-    );
-    if (reason) for (const d of allowed) Object.assign(d, { approval: "required", approvalReason: reason });
-  }
-
-  // One transaction for the node's writes: its conflict records and decision events commit together.
-  await deps.db.transaction().execute((tx) => record({ ...deps, db: tx }, state, decisions, now));
-  return { decisions };
 }
 
 /**

@@ -4,7 +4,7 @@ import { appendEvents } from "../store/repos/events.ts";
 import { releaseLeases } from "../store/repos/leases.ts";
 import { claimOutboxKey, markOutboxSent } from "../store/repos/outbox.ts";
 import { startSequence } from "../store/repos/sequences.ts";
-import { inSpan } from "../telemetry/tracing.ts";
+import { spanOf } from "../telemetry/tracing.ts";
 import type { CrashPoints } from "./crash-point.ts";
 import type { GraphDeps } from "./deps.ts";
 import { contentHash } from "./intents.ts";
@@ -47,46 +47,42 @@ export function effectsNode(deps: GraphDeps, crash: CrashPoints = { hit: () => u
         continue;
       }
       // The outbox claim, the CRM write and the effect event commit together: a crash leaves all or none.
-      const write = () =>
-        deps.db.transaction().execute(async (trx) => {
-          const claimed = await claimOutboxKey(trx, {
-            key,
-            runId: run.runId,
-            threadId: run.threadId,
-            correlationId: run.correlationId,
-            actionId: action.id,
-            actionType: action.type,
-            payload: { action, target: decision.target },
-            at: now,
-          });
-          if (!claimed) return false;
-          crash.hit("effects:claimed");
-          await apply(trx, action, decision, key, now);
-          await markOutboxSent(trx, key, now);
-          await appendEvents(trx, [
-            {
-              id: `effect:${key}`,
-              type: "effect_executed",
-              entityType: "outbox",
-              entityId: key,
-              correlationId: run.correlationId,
-              causationId: run.requestEventId,
-              source: "effects",
-              payload: { actionId: action.id, actionType: action.type, detail: describe(action, decision) },
-              occurredAt: now,
-            },
-          ]);
-          return true;
-        });
-      const executed = await inSpan(
+      const span = spanOf(
         `effect ${action.type}`,
         { "growth.effect.type": action.type, "growth.action.id": action.id },
-        async (span) => {
-          const done = await write();
-          span.setAttribute("growth.effect.status", done ? "executed" : "already_done");
-          return done;
-        },
+        { resultAttribute: "growth.effect.executed" },
       );
+      const claiming = deps.db.transaction().execute(async (trx) => {
+        const claimed = await claimOutboxKey(trx, {
+          key,
+          runId: run.runId,
+          threadId: run.threadId,
+          correlationId: run.correlationId,
+          actionId: action.id,
+          actionType: action.type,
+          payload: { action, target: decision.target },
+          at: now,
+        });
+        if (!claimed) return false;
+        crash.hit("effects:claimed");
+        await apply(trx, action, decision, key, now);
+        await markOutboxSent(trx, key, now);
+        await appendEvents(trx, [
+          {
+            id: `effect:${key}`,
+            type: "effect_executed",
+            entityType: "outbox",
+            entityId: key,
+            correlationId: run.correlationId,
+            causationId: run.requestEventId,
+            source: "effects",
+            payload: { actionId: action.id, actionType: action.type, detail: describe(action, decision) },
+            occurredAt: now,
+          },
+        ]);
+        return true;
+      });
+      const executed = await claiming.then(span.done, span.failed);
       crash.hit("effects:committed");
       records.push({
         key,

@@ -145,7 +145,7 @@ describe("the span tree of one chat turn in LLM mode", () => {
     const effect = one(spans, "effect send_touch");
     const effectsNode = parentOf(spans, effect)!;
     expect(effectsNode.name).toBe("graph.node execute_effects");
-    expect(effect.attributes["growth.effect.status"]).toBe("executed");
+    expect(effect.attributes["growth.effect.executed"]).toBe(true); // it claimed its outbox key
     // The effects ran in the resumed run, still in the request's trace.
     expect(parentOf(spans, effectsNode)).toBe(runs[1]);
     // The approval gate's interrupt is a signal, not an error.

@@ -62,6 +62,38 @@ export function tracingWanted(env: Readonly<Record<string, string | undefined>>)
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 
+/**
+ * Starts a span under the active one (or `parent`) for work that makes no spans of its own; `done` ends it with
+ * the result (a boolean result is its `resultAttribute`, default `growth.done`) and passes the result on, `failed` ends it with the error
+ * and rethrows: use as `.then(span.done, span.failed)`.
+ */
+export function spanOf(
+  name: string,
+  attributes: Attributes,
+  options: { parent?: Context; resultAttribute?: string } = {},
+) {
+  const parent = options.parent ?? context.active();
+  const span = trace.getTracer(TRACER_NAME).startSpan(name, { attributes }, parent);
+  return {
+    /** The span's own W3C traceparent (null with tracing off), for work it hands on. */
+    traceparent: currentTraceparent(trace.setSpan(parent, span)),
+    done<T>(result: T): T {
+      if (typeof result === "boolean") span.setAttribute(options.resultAttribute ?? "growth.done", result);
+      span.end();
+      return result;
+    },
+    failed(error: unknown): never {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({
+        code: SpanStatusCode.ERROR,
+        message: error instanceof Error ? error.message : String(error),
+      });
+      span.end();
+      throw error;
+    },
+  };
+}
+
 /** The W3C `traceparent` of the active span (null when there is none, e.g. tracing off). */
 export function currentTraceparent(active: Context = context.active()): string | null {
   if (!trace.getSpanContext(active)) return null;

@@ -5,7 +5,7 @@ import { eventRequestKey, threadForEvent } from "../../graph/request.ts";
 import { appendEvents } from "../../store/repos/events.ts";
 import { createRun } from "../../store/repos/runs.ts";
 import { personalIdKey } from "../../store/repos/store-secrets.ts";
-import { contextFromTraceparent, currentTraceparent, inSpan } from "../../telemetry/tracing.ts";
+import { contextFromTraceparent, spanOf } from "../../telemetry/tracing.ts";
 import { emptyOutcome, type RunOutcome } from "../outcome.ts";
 import type { OrchestratorContext } from "./context.ts";
 import { executeRun } from "./execution.ts";
@@ -101,45 +101,43 @@ export async function submitRun(
   const stored = request.kind === "event" ? { ...request, eventId } : request;
   // Accept = persist the run and its request in one transaction, before anything runs. The intake span's
   // traceparent is stored with the run, so the run (resumed, or taken by a worker) continues this trace.
-  const { run, created } = await inSpan(
+  const intake = spanOf(
     "intake",
     { "growth.run.kind": request.kind, "growth.run.id": runId, "growth.thread.id": ids.threadId },
-    () => accept(),
     options.traceparent ? { parent: contextFromTraceparent(options.traceparent) } : {},
   );
-  async function accept() {
-    const traceparent = currentTraceparent();
-    return ctx.store.db.transaction().execute(async (trx) => {
-      const result = await createRun(trx, {
-        id: runId,
-        threadId: ids.threadId,
-        kind: request.kind,
-        correlationId: ids.correlationId,
-        requestKey: ids.requestKey,
-        status: "queued",
-        request: stored,
-        dryRun: options.dryRun ?? false,
-        at,
-        traceparent,
-      });
-      if (result.created) {
-        await appendEvents(trx, [
-          {
-            id: eventId,
-            type: request.kind === "event" ? request.event.event_type : `${request.kind}_requested`,
-            entityType: ids.entity.type,
-            entityId: ids.entity.id,
-            correlationId: ids.correlationId,
-            causationId: options.causationId ?? null,
-            source: request.kind === "event" ? request.event.source_agent : request.kind,
-            payload: { request: stored, runId, threadId: ids.threadId, dryRun: options.dryRun ?? false },
-            occurredAt: at,
-          },
-        ]);
-      }
-      return result;
+  const traceparent = intake.traceparent;
+  const accepting = ctx.store.db.transaction().execute(async (trx) => {
+    const result = await createRun(trx, {
+      id: runId,
+      threadId: ids.threadId,
+      kind: request.kind,
+      correlationId: ids.correlationId,
+      requestKey: ids.requestKey,
+      status: "queued",
+      request: stored,
+      dryRun: options.dryRun ?? false,
+      at,
+      traceparent,
     });
-  }
+    if (result.created) {
+      await appendEvents(trx, [
+        {
+          id: eventId,
+          type: request.kind === "event" ? request.event.event_type : `${request.kind}_requested`,
+          entityType: ids.entity.type,
+          entityId: ids.entity.id,
+          correlationId: ids.correlationId,
+          causationId: options.causationId ?? null,
+          source: request.kind === "event" ? request.event.source_agent : request.kind,
+          payload: { request: stored, runId, threadId: ids.threadId, dryRun: options.dryRun ?? false },
+          occurredAt: at,
+        },
+      ]);
+    }
+    return result;
+  });
+  const { run, created } = await accepting.then(intake.done, intake.failed);
   options.onAccepted?.({
     runId: run.id,
     threadId: run.thread_id,
