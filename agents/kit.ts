@@ -1,4 +1,5 @@
 import { ToolError } from "../domain/errors.ts";
+import { inSpan } from "../telemetry/tracing.ts";
 import { callTool, type ToolContext } from "../tools/tool.ts";
 import type { AgentDefinition, AgentKit } from "./agent.ts";
 
@@ -16,7 +17,15 @@ export function makeKit(agent: AgentDefinition, ctx: ToolContext): AgentKit {
           ),
         );
       }
-      return callTool(tool, ctx, input);
+      return inSpan(
+        `execute_tool ${tool.name}`,
+        {
+          "gen_ai.operation.name": "execute_tool",
+          "gen_ai.tool.name": tool.name,
+          "gen_ai.agent.name": agent.id,
+        },
+        () => callTool(tool, ctx, input),
+      );
     },
   };
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --only graph,startup,scale,router] [--sizes 11k,110k,1.1m] [--events n] [--guard-samples n]
+// `npm run bench [-- --only graph,startup,scale,router,telemetry] [--sizes 11k,110k,1.1m] [--events n] [--guard-samples n]
 // [--store-dir dir]`: the benchmark scenarios, measured in one run and printed as tables for BENCHMARKS.md.
 // Not a test. `--store-dir` keeps the grown scale stores between runs (they are rebuilt when missing).
 // `router` (bench/router-startup.ts) runs in a child process of its own: it times first imports.
@@ -12,8 +12,9 @@ import { interleavedGraphs } from "./graph-throughput.ts";
 import { SCALE_SIZES, type ScaleSize, scaleScenario } from "./scale.ts";
 import { seedBase } from "./scale-store.ts";
 import { fixed } from "./stats.ts";
+import { telemetryOverhead } from "./telemetry-overhead.ts";
 
-const SCENARIOS = ["graph", "startup", "scale", "router"] as const;
+const SCENARIOS = ["graph", "startup", "scale", "router", "telemetry"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -120,6 +121,19 @@ try {
     });
     if (child.status !== 0) throw new Error(`bench/router-startup.ts exited ${child.status}`);
     console.log(`\n## router\n${child.stdout.toString().trimEnd()}`);
+  }
+  if (only.includes("telemetry")) {
+    const t = await telemetryOverhead(dir, events);
+    console.log(`\n## telemetry: tracing off, ${t.plain.n} demo events interleaved on two identical stores`);
+    console.log("orchestrator                   p50 ms   p99 ms");
+    console.log(`as the CLI builds it         ${fixed(t.plain.p50, 1)} ${fixed(t.plain.p99, 1)}`);
+    console.log(`with serve's metrics         ${fixed(t.metered.p50, 1)} ${fixed(t.metered.p99, 1)}`);
+    console.log(
+      `ratio metrics/plain p50: ${(t.metered.p50 / t.plain.p50).toFixed(3)}×  p99: ${(t.metered.p99 / t.plain.p99).toFixed(3)}×`,
+    );
+    console.log(
+      `no-op spans: ${t.spansPerEvent.toFixed(1)} per event × ${t.spanMicros.toFixed(2)} µs = ${(t.spanShare * 100).toFixed(3)}% of the p50 event`,
+    );
   }
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {

@@ -1,3 +1,4 @@
+import { isGraphBubbleUp } from "@langchain/langgraph";
 import type { AgentDefinition } from "../agents/agent.ts";
 import { makeKit } from "../agents/kit.ts";
 import type { ServedBy } from "../agents/llm/runner.ts";
@@ -6,6 +7,8 @@ import { type ProposedAction, ProposedActionBody } from "../domain/actions.ts";
 import { ModelError } from "../domain/errors.ts";
 import { requestVocabulary } from "../store/queries/request-vocabulary.ts";
 import { appendEvents } from "../store/repos/events.ts";
+import { GEN_AI } from "../telemetry/gen-ai.ts";
+import { inSpan } from "../telemetry/tracing.ts";
 import type { GraphDeps } from "./deps.ts";
 import type { GraphStateUpdate, GraphStateValue, RunError } from "./state.ts";
 
@@ -27,8 +30,25 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
     const kit = makeKit(agent, { db: deps.db, now, logger });
     // A chat request's filters are read against what the store knows (its industries, countries, owners).
     const vocabulary = state.request.kind === "chat" ? await requestVocabulary(deps.db) : undefined;
-    const result = await deps.runAgent(agent, { request: state.request, artefacts, now, vocabulary }, kit);
+    const started = performance.now();
+    const result = await inSpan(
+      `invoke_agent ${agent.id}`,
+      {
+        [GEN_AI.operation]: "invoke_agent",
+        [GEN_AI.agentName]: agent.id,
+        "growth.agent.cluster": agent.cluster,
+      },
+      async (span) => {
+        const ran = await deps.runAgent(agent, { request: state.request, artefacts, now, vocabulary }, kit);
+        const by = ran.servedBy ?? PLAYBOOK_SERVED;
+        span.setAttributes({ "growth.agent.served_by": by.path, "growth.agent.model": by.model });
+        return ran;
+      },
+      { isSignal: isGraphBubbleUp },
+    );
+    const durationMs = Math.round(performance.now() - started);
     const servedBy: ServedBy = result.servedBy ?? PLAYBOOK_SERVED;
+    deps.telemetry?.agent(agent.id, servedBy.path, durationMs / 1_000);
     // A playbook says which filters it applied; any other filter the request named is stated, not dropped.
     // An agent working on an earlier agent's artefact (content for the planner's campaign) inherits its scope.
     const downstream = agent.reads.some((id) => id in state.artefacts);
@@ -85,6 +105,7 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
           followUps: (result.events ?? []).map((e) => e.event_type),
           dropped: errors.length,
           servedBy,
+          durationMs,
         },
         occurredAt: now,
       },

@@ -1,6 +1,7 @@
 import { type BaseCheckpointSaver, END, type RetryPolicy, START, StateGraph } from "@langchain/langgraph";
 import { AGENT_IDS } from "../domain/agents.ts";
 import { classifyError } from "../domain/errors.ts";
+import { withNodeTelemetry } from "../telemetry/node-span.ts";
 import { agentNode } from "./agent-node.ts";
 import { approvalGateNode } from "./approval-gate.ts";
 import { conflictGuardNode } from "./conflict-guard.ts";
@@ -33,9 +34,14 @@ export function buildGraph(
   options: { crash?: CrashPoints; yieldToSignals?: boolean } = {},
 ) {
   const crash = options.crash ?? crashPoints(process.env.GROWTH_CRASH_AT);
-  // Every node's entry: let signal handlers run (so a drain can be asked for), then the test-only crash point.
+  // Every node's entry: let signal handlers run (so a drain can be asked for), then the test-only crash point,
+  // inside the node's span and latency observation.
   const entry = <A extends unknown[], R>(name: string, node: (...args: A) => R) =>
-    withSignalYield(options.yieldToSignals ?? false, withCrashPoint(crash, name, node));
+    withNodeTelemetry(
+      name,
+      withSignalYield(options.yieldToSignals ?? false, withCrashPoint(crash, name, node)),
+      deps.telemetry,
+    );
   const onFailure = deadLetterHandler(deps, NODE_ATTEMPTS);
   const builder = new StateGraph(GraphState).addNode(
     "supervisor",

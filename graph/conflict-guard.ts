@@ -3,6 +3,7 @@ import { type Decision, decideBatch, type OutreachIntent } from "../domain/confl
 import { type GuardFacts, loadGuardFacts, opportunityStages } from "../store/queries/guard-facts.ts";
 import { recordConflicts } from "../store/repos/conflicts.ts";
 import { appendEvents } from "../store/repos/events.ts";
+import { inSpan } from "../telemetry/tracing.ts";
 import { approvalReason } from "./approval-policy.ts";
 import type { GraphDeps } from "./deps.ts";
 import { applyCeilings } from "./guard-ceilings.ts";
@@ -24,7 +25,8 @@ import type { GraphStateUpdate, GraphStateValue, GuardDecision } from "./state.t
  * frequency caps; each decision is recorded as an event, each conflict as a conflict record.
  */
 export function conflictGuardNode(deps: GraphDeps) {
-  return async function conflictGuard(input: GraphStateValue): Promise<GraphStateUpdate> {
+  // The whole batch is one `guard.batch` span with its decision counts.
+  const guardBatch = async function conflictGuard(input: GraphStateValue): Promise<GraphStateUpdate> {
     // Policy ceilings first: a proposal over one is refused here and seen by no later rule or approval.
     const ceilings = applyCeilings(input.proposals);
     const state = { ...input, proposals: ceilings.within };
@@ -80,6 +82,16 @@ export function conflictGuardNode(deps: GraphDeps) {
     await deps.db.transaction().execute((tx) => record({ ...deps, db: tx }, state, decisions, now));
     return { decisions };
   };
+  return (input: GraphStateValue): Promise<GraphStateUpdate> =>
+    inSpan("guard.batch", { "growth.guard.proposals": input.proposals.length }, async (span) => {
+      const update = await guardBatch(input);
+      const counts: Record<string, number> = {};
+      for (const d of update.decisions ?? []) counts[d.decision] = (counts[d.decision] ?? 0) + 1;
+      span.setAttributes(
+        Object.fromEntries(Object.entries(counts).map(([k, n]) => [`growth.guard.${k}`, n])),
+      );
+      return update;
+    });
 }
 
 /**

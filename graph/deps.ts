@@ -5,6 +5,7 @@ import type { ServedBy } from "../agents/llm/runner.ts";
 import type { AgentId } from "../domain/agents.ts";
 import type { ConflictPolicy } from "../domain/conflicts/index.ts";
 import type { Database } from "../store/schema.ts";
+import type { RunTelemetry } from "../telemetry/run-telemetry.ts";
 import type { ApprovalPolicy } from "./approval-policy.ts";
 
 /** Runs one agent for one request: its playbook, or (in LLM mode) a model over the same tools. */
@@ -32,4 +33,6 @@ export interface GraphDeps {
   readonly hopCap: number;
   /** How long one agent node may run (LLM mode derives it from the run deadline, so it never undercuts it). */
   readonly agentTimeoutMs?: number;
+  /** Where node and agent latencies, guard decisions and effects are counted (the process's metrics), if anywhere. */
+  readonly telemetry?: RunTelemetry;
 }

@@ -4,6 +4,7 @@ import { appendEvents } from "../store/repos/events.ts";
 import { releaseLeases } from "../store/repos/leases.ts";
 import { claimOutboxKey, markOutboxSent } from "../store/repos/outbox.ts";
 import { startSequence } from "../store/repos/sequences.ts";
+import { spanOf } from "../telemetry/tracing.ts";
 import type { CrashPoints } from "./crash-point.ts";
 import type { GraphDeps } from "./deps.ts";
 import { contentHash } from "./intents.ts";
@@ -46,7 +47,12 @@ export function effectsNode(deps: GraphDeps, crash: CrashPoints = { hit: () => u
         continue;
       }
       // The outbox claim, the CRM write and the effect event commit together: a crash leaves all or none.
-      const executed = await deps.db.transaction().execute(async (trx) => {
+      const span = spanOf(
+        `effect ${action.type}`,
+        { "growth.effect.type": action.type, "growth.action.id": action.id },
+        { resultAttribute: "growth.effect.executed" },
+      );
+      const claiming = deps.db.transaction().execute(async (trx) => {
         const claimed = await claimOutboxKey(trx, {
           key,
           runId: run.runId,
@@ -76,6 +82,7 @@ export function effectsNode(deps: GraphDeps, crash: CrashPoints = { hit: () => u
         ]);
         return true;
       });
+      const executed = await claiming.then(span.done, span.failed);
       crash.hit("effects:committed");
       records.push({
         key,

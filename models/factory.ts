@@ -1,5 +1,6 @@
 import type { CircuitBreakerPolicy } from "cockatiel";
 import type { AgentId } from "../domain/agents.ts";
+import { tracedClient } from "../telemetry/gen-ai.ts";
 import { anthropicClient } from "./anthropic-client.ts";
 import type { ChatClient } from "./client.ts";
 import { type ModelConfig, modelFor } from "./config.ts";
@@ -26,6 +27,7 @@ export function createModelRegistry(
   config: ModelConfig,
   overrides: Partial<ResilienceOptions> = {},
   persistence: StatePersistence = NO_PERSISTENCE,
+  tracing: { captureContent: boolean } = { captureContent: false },
 ): ModelRegistry {
   const options: ResilienceOptions = {
     timeoutMs: config.timeoutMs,
@@ -65,7 +67,11 @@ export function createModelRegistry(
         ...(replay ? { fetch: replay } : {}),
       };
       const inner = spec.provider === "openai" ? openAiClient(raw) : anthropicClient(raw);
-      client = resilientClient(surfaceReplayErrors(inner), breakerOf(spec.provider), options);
+      // One GenAI span per call (its attempts inside), around the resilient client.
+      client = tracedClient(
+        resilientClient(surfaceReplayErrors(inner), breakerOf(spec.provider), options),
+        tracing.captureContent,
+      );
       clients.set(key, client);
     }
     return client;

@@ -62,7 +62,12 @@ export function buildModelMode(
   store: Store,
   logger: Logger,
   config: ModelConfig,
-  options: ModelHooks & { resilience?: Partial<ResilienceOptions>; persistence?: StatePersistence } = {},
+  options: ModelHooks & {
+    resilience?: Partial<ResilienceOptions>;
+    persistence?: StatePersistence;
+    /** Record (redacted) prompt and completion text on model-call spans (`GROWTH_OTEL_CAPTURE_CONTENT=true`). */
+    captureContent?: boolean;
+  } = {},
 ): ModelMode {
   // The matcher resolves back-references ("the same for his colleague") from the conversation's earlier turns.
   const matcher = referenceAwareRouter(
@@ -84,7 +89,9 @@ export function buildModelMode(
       routeChat: recordingRouter(store, matcher),
     };
   }
-  const registry = createModelRegistry(config, options.resilience, options.persistence);
+  const registry = createModelRegistry(config, options.resilience, options.persistence, {
+    captureContent: options.captureContent ?? false,
+  });
   const prompts = loadPrompts();
   const ledger = (call: Parameters<typeof recordLlmCall>[1]) => recordLlmCall(store.db, call);
   const deadlines = deadlineBook(config.deadline);
@@ -145,6 +152,7 @@ export function createApp(
   const persistence = storePersistence(store, reliability ?? {});
   const models = buildModelMode(store, logger, config, {
     persistence,
+    captureContent: (env ?? process.env).GROWTH_OTEL_CAPTURE_CONTENT === "true",
     ...(resilience ? { resilience } : {}),
     ...(onToken ? { onToken } : {}),
     ...(onServed ? { onServed } : {}),

@@ -78,6 +78,11 @@ export async function withOrchestrator<T>(
   showModelNotice(notice);
   // Loaded here, not at the top: LangGraph, LangChain and the agents load only for commands that run the graph.
   const { createApp } = await import("./app.ts");
+  // Tracing is on only when OTEL_EXPORTER_OTLP_ENDPOINT is set; the SDK loads only then.
+  const env = overrides.env ?? process.env;
+  const tracing = (await import("../telemetry/tracing.ts")).tracingWanted(env)
+    ? (await import("../telemetry/setup.ts")).startTracing(env)
+    : null;
   return withContext(command, async (ctx) => {
     const reliability = await loadReliabilityState(ctx.store.db);
     const { orchestrator, models, flush } = createApp(ctx.store, ctx.logger, {
@@ -90,6 +95,7 @@ export async function withOrchestrator<T>(
     } finally {
       await orchestrator.close();
       await flush();
+      await tracing?.shutdown();
     }
   });
 }

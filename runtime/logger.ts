@@ -1,4 +1,5 @@
 import pino, { type Logger } from "pino";
+import { logIds } from "../telemetry/tracing.ts";
 
 /** Keys whose values never reach a log line: secrets, personal data and message bodies. */
 export const REDACT_PATHS = [
@@ -47,6 +48,8 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       level,
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       base: undefined,
+      // The active span's trace and span ids (none with tracing off), so a log line finds its trace.
+      mixin: logIds,
       // Named keys are redacted; an email inside free text (an error message, a key) is scrubbed here.
       formatters: { log: (object) => scrubEmails(object) as Record<string, unknown> },
       hooks: {

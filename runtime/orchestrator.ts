@@ -39,6 +39,7 @@ export class Orchestrator {
       leaseTtlMs: 10 * 60_000,
       hopCap: 8,
       agentTimeoutMs: options.agentTimeoutMs ?? 120_000,
+      ...(options.telemetry ? { telemetry: options.telemetry } : {}),
     };
     this.graph = buildGraph(deps, options.checkpointer, { yieldToSignals: options.control !== undefined });
     this.ctx = {

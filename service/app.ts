@@ -14,9 +14,11 @@ import { approvals } from "./routes/approvals.ts";
 import { chat } from "./routes/chat.ts";
 import { dlq } from "./routes/dlq.ts";
 import { events } from "./routes/events.ts";
+import { metricsRoute } from "./routes/metrics.ts";
 import { probes } from "./routes/probes.ts";
 import { health, report, usage } from "./routes/reads.ts";
 import { runs, trace } from "./routes/runs.ts";
+import { traceRequests } from "./trace-context.ts";
 
 /**
  * The HTTP API: probes, docs and the console's page shells open, everything else behind a key, a role, a rate
@@ -28,6 +30,7 @@ export function createApp(deps: ServiceDeps, options: { draining?: () => boolean
   const app = new Hono<ServiceEnv>();
   app.onError(onError((error) => deps.logger.error({ err: error }, "request failed")));
   app.notFound(notFound);
+  app.use(traceRequests());
   app.use(
     bodyLimit({
       maxSize: deps.limits.bodyBytes,
@@ -64,6 +67,7 @@ export function createApp(deps: ServiceDeps, options: { draining?: () => boolean
     "/runs/*",
     "/store/*",
     "/crons/*",
+    "/metrics",
   ])
     app.use(path, ...secured);
   app.route("/v1/events", events(deps));
@@ -75,6 +79,7 @@ export function createApp(deps: ServiceDeps, options: { draining?: () => boolean
   app.route("/v1/report", report(deps));
   app.route("/v1/usage", usage(deps));
   app.route("/v1/health", health(deps));
+  if (deps.metrics) app.route("/metrics", metricsRoute(deps.metrics));
   app.get("/v1/whoami", requireRole("viewer"), (c) => c.json(c.get("key")));
   app.route("/", langgraph(deps, slots));
   // The web console's pages and views; a view reads the API above in process, with the caller's key.

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { ModelMode } from "../runtime/app.ts";
 import type { Orchestrator } from "../runtime/orchestrator.ts";
 import type { Store } from "../store/db.ts";
+import type { Metrics } from "../telemetry/metrics.ts";
 import type { RunBus } from "./run-bus.ts";
 import type { Tasks } from "./tasks.ts";
 
@@ -36,4 +37,6 @@ export interface ServiceDeps {
   readonly limits: ServiceLimits;
   /** The orchestrator's clock (the console shows how long an approval has waited by it); the wall clock if absent. */
   readonly clock?: () => Date;
+  /** The process's Prometheus metrics, answered at `GET /metrics` (behind a viewer key); absent: no route. */
+  readonly metrics?: Metrics;
 }

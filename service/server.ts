@@ -9,6 +9,11 @@ import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
 import type { Store } from "../store/db.ts";
 import { countActiveKeys } from "../store/repos/api-keys.ts";
 import { loadReliabilityState } from "../store/repos/reliability-state.ts";
+import type { AlertsFile } from "../telemetry/alerts/config.ts";
+import { startAlertMonitor } from "../telemetry/alerts/monitor.ts";
+import type { WebhookTarget } from "../telemetry/alerts/webhook.ts";
+import { serviceBreakers } from "../telemetry/breakers.ts";
+import { createMetrics } from "../telemetry/metrics.ts";
 import { createApp } from "./app.ts";
 import { DEFAULT_LIMITS, type ServiceLimits } from "./deps.ts";
 import { RunBus } from "./run-bus.ts";
@@ -26,6 +31,10 @@ export interface ServiceOptions {
   schedule?: boolean;
   /** Orchestrator options (model config, clock, policies); the service adds its own control and hooks. */
   runtime?: AppOptions;
+  /** The process's tracer, when tracing is on (its dropped spans are a metric). */
+  tracing?: { dropped(): number } | null;
+  /** SLA alerts to evaluate in the background (the alerts file; tests shorten the interval and webhook backoff). */
+  alerts?: { file: AlertsFile; intervalMs?: number; webhook?: WebhookTarget };
 }
 
 /** A running service: where it listens, and a graceful stop. */
@@ -53,8 +62,17 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const tasks = new Tasks(options.logger);
   // Breakers and retry budgets start from what the store keeps, so every process sees the same state.
   const reliability = await loadReliabilityState(options.store.db);
+  const clock = options.runtime?.clock ?? (() => new Date());
+  const breakers: { read: () => ReturnType<typeof serviceBreakers> } = { read: async () => [] };
+  const metrics = createMetrics({
+    store: options.store,
+    clock,
+    breakers: () => breakers.read(),
+    ...(options.tracing ? { droppedSpans: () => options.tracing?.dropped() ?? 0 } : {}),
+  });
   const { orchestrator, models, flush } = createRuntime(options.store, options.logger, {
     reliability,
+    telemetry: metrics.run,
     ...options.runtime,
     control,
     onStep: ({ runId, node, update }) => bus.publish(runId, { type: "update", node, update }),
@@ -65,6 +83,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       if (runId) bus.publish(runId, { type: "text", agent, text });
     },
   });
+  breakers.read = () => serviceBreakers(options.store, orchestrator, models, clock());
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = createApp(
     {
@@ -75,10 +94,23 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       bus,
       tasks,
       limits,
-      clock: options.runtime?.clock ?? (() => new Date()),
+      clock,
+      metrics,
     },
     { draining: () => control.draining },
   );
+  const alerts = options.alerts
+    ? startAlertMonitor({
+        store: options.store,
+        file: options.alerts.file,
+        budgets: models.registry?.config.budgets ?? { all: {}, agents: {} },
+        logger: options.logger,
+        metrics,
+        clock,
+        ...(options.alerts.intervalMs ? { intervalMs: options.alerts.intervalMs } : {}),
+        ...(options.alerts.webhook ? { webhook: options.alerts.webhook } : {}),
+      })
+    : null;
   // Registered as a live process (heartbeating until stop), then accepted runs a killed process left behind
   // continue now, from their last checkpoint; runs another live process is executing are left to it.
   await orchestrator.owner.start("serve");
@@ -107,6 +139,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     url: `http://${shown}:${address.port}`,
     async stop() {
       schedule?.stop();
+      await alerts?.stop();
       control.requestDrain("stop");
       await reclaim.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -231,6 +231,8 @@ export interface RunsTable {
   lease_expires_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
   /** The owner's last heartbeat on this run. */
   heartbeat_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+  /** The W3C traceparent the run continues (migration 011); null when tracing was off at intake. */
+  traceparent: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A long-lived process (serve, schedule, worker) with its heartbeat; a lapsed lease means it died. */

@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import { alertsFileFrom } from "../../telemetry/alerts/file-option.ts";
+import { checkAlerts } from "../../telemetry/alerts/monitor.ts";
 import { requireStore, withOrchestrator } from "../context.ts";
 import { healthReport } from "../queries/health.ts";
 
@@ -9,10 +11,27 @@ export function healthCommand(): Command {
       "show each agent's circuit breaker, retry budget and bulkhead, and the store's unfinished runs, dead letters and leases",
     )
     .option("--json", "print JSON")
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .option("--alerts <file>", "evaluate the SLA alerts of this file (default: GROWTH_ALERTS_FILE)")
+    .action(async (options: { json?: boolean; alerts?: string }, command: Command) => {
       requireStore(command);
+      // A malformed alerts file stops here (exit 2, naming its line and field), before the store is opened.
+      const alertsFile = alertsFileFrom(options.alerts);
       await withOrchestrator(command, async ({ store, orchestrator, models }) => {
-        const report = await healthReport(store, orchestrator, models);
+        // Evaluating records raised/cleared events and calls the webhook, as serve's monitor does.
+        const check = alertsFile
+          ? await checkAlerts(
+              {
+                store,
+                file: alertsFile,
+                budgets: models.registry?.config.budgets ?? { all: {}, agents: {} },
+              },
+              new Date(),
+            )
+          : null;
+        const report = {
+          ...(await healthReport(store, orchestrator, models)),
+          ...(check ? { alert_readings: check.readings } : {}),
+        };
         const byNode = report.dead_letters.by_node;
         if (options.json) {
           console.log(JSON.stringify(report, null, 2));
@@ -40,6 +59,12 @@ export function healthCommand(): Command {
           `dead letters open: ${report.dead_letters.open}${nodes ? ` (${nodes}; see \`growth dlq list\`)` : ""}`,
         );
         console.log(`leases held: ${report.leases_held} · event log gaps: ${report.event_log_gaps}`);
+        if (check)
+          for (const r of check.readings)
+            console.log(`alert ${r.id}: ${r.firing ? "FIRING" : "ok"} · ${r.message}`);
+        else if (report.alerts.length > 0)
+          for (const a of report.alerts) console.log(`alert ${a.id}: FIRING since ${a.since} · ${a.message}`);
+        else console.log("alerts: none firing (evaluate a file with --alerts or GROWTH_ALERTS_FILE)");
       });
     });
 }

@@ -9,6 +9,7 @@ import type { ApprovalInterrupt, PendingApproval } from "../../graph/approval-ga
 import type { OrchestratorGraph } from "../../graph/build.ts";
 import type { GraphStateValue } from "../../graph/state.ts";
 import { type RunRow, setRunStatus } from "../../store/repos/runs.ts";
+import { contextFromTraceparent, inSpan } from "../../telemetry/tracing.ts";
 import { emptyOutcome, type RunOutcome } from "../outcome.ts";
 import type { OrchestratorContext } from "./context.ts";
 import { completeRun, finishRun, parkRun } from "./finish.ts";
@@ -31,8 +32,33 @@ function pendingIn(snapshot: StateSnapshot): PendingApproval[] {
 /**
  * Runs (or resumes) one run on its thread; the caller holds the thread. The run is claimed for this process
  * first (a run a live owner elsewhere is executing is left to it) and released when it stops, however it stops.
+ * The run is one `run <kind>` span in the trace its intake stored (`runs.traceparent`); without one it joins
+ * whatever span is active.
  */
-export async function executeRun(
+export function executeRun(
+  ctx: OrchestratorContext,
+  run: RunRow,
+  resume: Command | null,
+  depth: number,
+): Promise<RunOutcome> {
+  return inSpan(
+    `run ${run.kind}`,
+    {
+      "growth.run.id": run.id,
+      "growth.run.kind": run.kind,
+      "growth.thread.id": run.thread_id,
+      "growth.resume": resume !== null,
+    },
+    async (span) => {
+      const outcome = await executeRunNow(ctx, run, resume, depth);
+      span.setAttribute("growth.run.status", outcome.status);
+      return outcome;
+    },
+    run.traceparent ? { parent: contextFromTraceparent(run.traceparent) } : {},
+  );
+}
+
+async function executeRunNow(
   ctx: OrchestratorContext,
   run: RunRow,
   resume: Command | null,

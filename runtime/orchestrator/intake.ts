@@ -5,6 +5,7 @@ import { eventRequestKey, threadForEvent } from "../../graph/request.ts";
 import { appendEvents } from "../../store/repos/events.ts";
 import { createRun } from "../../store/repos/runs.ts";
 import { personalIdKey } from "../../store/repos/store-secrets.ts";
+import { contextFromTraceparent, spanOf } from "../../telemetry/tracing.ts";
 import { emptyOutcome, type RunOutcome } from "../outcome.ts";
 import type { OrchestratorContext } from "./context.ts";
 import { executeRun } from "./execution.ts";
@@ -98,8 +99,15 @@ export async function submitRun(
   const at = options.at ?? ctx.clock();
   const eventId = `${runId}:accepted`;
   const stored = request.kind === "event" ? { ...request, eventId } : request;
-  // Accept = persist the run and its request in one transaction, before anything runs.
-  const { run, created } = await ctx.store.db.transaction().execute(async (trx) => {
+  // Accept = persist the run and its request in one transaction, before anything runs. The intake span's
+  // traceparent is stored with the run, so the run (resumed, or taken by a worker) continues this trace.
+  const intake = spanOf(
+    "intake",
+    { "growth.run.kind": request.kind, "growth.run.id": runId, "growth.thread.id": ids.threadId },
+    options.traceparent ? { parent: contextFromTraceparent(options.traceparent) } : {},
+  );
+  const traceparent = intake.traceparent;
+  const accepting = ctx.store.db.transaction().execute(async (trx) => {
     const result = await createRun(trx, {
       id: runId,
       threadId: ids.threadId,
@@ -110,6 +118,7 @@ export async function submitRun(
       request: stored,
       dryRun: options.dryRun ?? false,
       at,
+      traceparent,
     });
     if (result.created) {
       // Owned from the moment it is accepted: another process resuming unfinished runs leaves it to us.
@@ -130,6 +139,7 @@ export async function submitRun(
     }
     return result;
   });
+  const { run, created } = await accepting.then(intake.done, intake.failed);
   options.onAccepted?.({
     runId: run.id,
     threadId: run.thread_id,

@@ -7,6 +7,7 @@ import type { ApprovalPolicy } from "../../graph/approval-policy.ts";
 import type { AgentRunner, ChatRouter } from "../../graph/deps.ts";
 import type { GraphStateValue } from "../../graph/state.ts";
 import type { Store } from "../../store/db.ts";
+import type { RunTelemetry } from "../../telemetry/run-telemetry.ts";
 import type { RunOwner } from "../ownership/index.ts";
 import type { AgentGuard } from "../reliability/agent-guard.ts";
 import type { RunControl } from "../run-control.ts";
@@ -36,6 +37,8 @@ export interface OrchestratorOptions {
   agentGuard?: AgentGuard;
   /** This process's run ownership (lease and heartbeat); one is made from GROWTH_RUN_LEASE_MS when absent. */
   owner?: RunOwner;
+  /** Where node and agent latencies, guard decisions and effects are counted (`telemetry/metrics.ts`). */
+  telemetry?: RunTelemetry;
 }
 
 /** Per-request options. */
@@ -46,6 +49,8 @@ export interface SubmitOptions {
   causationId?: string;
   correlationId?: string;
   depth?: number;
+  /** A W3C traceparent the run continues (from the HTTP request); else the active span's, if any. */
+  traceparent?: string;
   /** Called once the run is persisted (or found to be a repeat), before it runs. */
   onAccepted?: (accepted: {
     runId: string;

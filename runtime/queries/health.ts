@@ -1,4 +1,5 @@
 import type { Store } from "../../store/db.ts";
+import { alertStates } from "../../store/queries/alert-facts.ts";
 import { countDeadLetters, listDeadLetters } from "../../store/repos/dead-letters.ts";
 import { eventLogGaps } from "../../store/repos/events.ts";
 import { heldLeases } from "../../store/repos/leases.ts";
@@ -41,5 +42,9 @@ export async function healthReport(
     dead_letters: { open: deadLetters.open ?? 0, by_node: byNode },
     leases_held: (await heldLeases(store.db, now)).length,
     event_log_gaps: await eventLogGaps(store.db),
+    // SLA alerts as last recorded by whoever evaluates them (serve, a worker, `growth health --alerts`).
+    alerts: (await alertStates(store.db))
+      .filter((a) => a.state === "raised")
+      .map((a) => ({ id: a.id, state: a.state, since: a.at, message: String(a.payload.message ?? "") })),
   };
 }

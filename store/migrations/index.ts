@@ -10,6 +10,7 @@ import { storeSecretsMigration } from "./007-store-secrets.ts";
 import { agentReadIndexesMigration } from "./008-agent-read-indexes.ts";
 import { ownershipRunsMigration } from "./009-ownership-runs.ts";
 import { keyExpiryMigration } from "./010-console-key-expiry.ts";
+import { telemetryTraceContextMigration } from "./011-telemetry-trace-context.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "008-agent-read-indexes": agentReadIndexesMigration(),
     "009-ownership-runs": ownershipRunsMigration(),
     "010-console-key-expiry": keyExpiryMigration(),
+    "011-telemetry-trace-context": telemetryTraceContextMigration(),
   };
 }

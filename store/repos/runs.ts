@@ -20,6 +20,7 @@ export async function createRun(
     request: unknown;
     dryRun: boolean;
     at: Date;
+    traceparent?: string | null;
   },
 ): Promise<{ run: RunRow; created: boolean }> {
   const at = run.at.toISOString();
@@ -38,6 +39,7 @@ export async function createRun(
       started_at: at,
       updated_at: at,
       finished_at: null,
+      traceparent: run.traceparent ?? null,
     })
     .onConflict((oc) => oc.column("request_key").doNothing())
     .executeTakeFirst();

@@ -16,6 +16,7 @@ interface Health {
   dead_letters: { open: number; by_node: Record<string, number> };
   leases_held: number;
   event_log_gaps: number;
+  alerts?: { id: string; since: string; message: string }[];
   queue?: Record<string, unknown>;
   workers?: unknown;
 }
@@ -59,6 +60,14 @@ export async function healthView(api: ApiRead, isAdmin: boolean) {
   <div class="tile"><span class="big">${health.leases_held}</span> leases held</div>
   <div class="tile"><span class="big">${health.event_log_gaps}</span> event-log gaps</div>
 </div>
+<section class="card"><h2>SLA alerts <span class="count">${(health.alerts ?? []).length} firing</span></h2>${
+    (health.alerts ?? []).length === 0
+      ? html`<p class="empty">No alert is firing (see docs/runbooks.md for what each one means).</p>`
+      : html`<ul class="alerts">${(health.alerts ?? []).map(
+          (a) =>
+            html`<li data-alert="${a.id}"><strong>${a.id}</strong> since ${when(a.since)}: ${a.message}</li>`,
+        )}</ul>`
+  }</section>
 <section class="card"><h2>Agents</h2>
 <table><thead><tr><th scope="col">Agent</th><th scope="col">Breaker</th><th scope="col">Retry budget</th><th scope="col">Bulkhead (running / slots)</th></tr></thead>
 <tbody>${health.agents.map(
