@@ -7,6 +7,7 @@ import { isPostgresUrl } from "../store/postgres/url.ts";
 import { loadReliabilityState } from "../store/repos/reliability-state.ts";
 import type { AppOptions, ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { type IntakeQueue, intakeQueueFor } from "./orchestrator/queue.ts";
 import type { Orchestrator } from "./orchestrator.ts";
 
 /** What every command gets: the open store and the process logger. */
@@ -72,7 +73,7 @@ export function showModelNotice(
 export async function withOrchestrator<T>(
   command: Command,
   fn: (ctx: CommandContext & { orchestrator: Orchestrator; models: ModelMode }) => Promise<T>,
-  overrides: AppOptions = {},
+  overrides: AppOptions & { dispatch?: IntakeQueue["dispatch"] } = {},
 ): Promise<T> {
   const { config, notice } = loadModelConfig(overrides.env ?? process.env);
   showModelNotice(notice);
@@ -80,10 +81,13 @@ export async function withOrchestrator<T>(
   const { createApp } = await import("./app.ts");
   return withContext(command, async (ctx) => {
     const reliability = await loadReliabilityState(ctx.store.db);
+    const { dispatch, ...options } = overrides;
     const { orchestrator, models, flush } = createApp(ctx.store, ctx.logger, {
       modelConfig: config,
       reliability,
-      ...overrides,
+      // On Postgres each accepted run's job is enqueued with it: run here (a safety net job) or by workers.
+      queue: intakeQueueFor(ctx.store, dispatch ?? "inline"),
+      ...options,
     });
     try {
       return await fn({ ...ctx, orchestrator, models });

@@ -4,6 +4,7 @@ import type { Store } from "../../store/db.ts";
 import type { RunOutcome } from "../outcome.ts";
 import type { RunControl } from "../run-control.ts";
 import type { OrchestratorOptions, SubmitOptions } from "./options.ts";
+import type { IntakeQueue } from "./queue.ts";
 import type { ThreadQueue } from "./thread-queue.ts";
 
 /** What the orchestrator's parts share: the store, the compiled graph, the clock and the per-thread queue. */
@@ -18,6 +19,8 @@ export interface OrchestratorContext {
   readonly onValues?: OrchestratorOptions["onValues"];
   readonly control?: RunControl;
   readonly threads: ThreadQueue;
+  /** On a Postgres store: where accepted runs' jobs go (see queue.ts); absent, runs execute here only. */
+  readonly queue?: IntakeQueue;
   /** Accepts a follow-up event as a new run; passed in so execution need not import intake. */
   readonly submitEvent: (raw: unknown, options: SubmitOptions) => Promise<RunOutcome>;
 }

@@ -10,6 +10,7 @@ import type { OrchestratorContext } from "./context.ts";
 import { executeRun } from "./execution.ts";
 import { parkRun } from "./finish.ts";
 import type { RunIds, RunRequest, SubmitOptions } from "./options.ts";
+import { enqueueAccepted } from "./queue.ts";
 
 /** Validates an event at the boundary; a bad one is refused with one line per wrong field. */
 export function parseEvent(raw: unknown): GrowthEvent {
@@ -125,6 +126,10 @@ export async function submitRun(
           occurredAt: at,
         },
       ]);
+      // Same transaction: an accepted run always has its job, and a repeat delivery enqueues none.
+      if (ctx.queue) {
+        await enqueueAccepted(ctx.queue, trx, { runId, threadId: ids.threadId, depth: options.depth ?? 0 });
+      }
     }
     return result;
   });
@@ -140,6 +145,14 @@ export async function submitRun(
       "duplicate",
       run.id,
       `Already handled: this request was accepted before as run ${run.id} (${run.status}); nothing was started again.`,
+    );
+  }
+  if (ctx.queue?.dispatch === "workers") {
+    return emptyOutcome(
+      { runId: run.id, threadId: run.thread_id, correlationId: run.correlation_id },
+      "queued",
+      null,
+      `Accepted: run ${run.id} is queued for a worker (\`growth worker\`); \`growth trace ${run.id}\` shows it.`,
     );
   }
   if (ctx.control?.draining) return parkRun(ctx, run, "a shutdown is draining");

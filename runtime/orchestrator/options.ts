@@ -9,6 +9,7 @@ import type { GraphStateValue } from "../../graph/state.ts";
 import type { Store } from "../../store/db.ts";
 import type { AgentGuard } from "../reliability/agent-guard.ts";
 import type { RunControl } from "../run-control.ts";
+import type { IntakeQueue } from "./queue.ts";
 
 /** Options for the orchestrator; everything but the store, logger and agents has a sensible default. */
 export interface OrchestratorOptions {
@@ -33,6 +34,8 @@ export interface OrchestratorOptions {
   control?: RunControl;
   /** Bulkhead, breaker and retry budget per agent around the agent runner; one is made when absent. */
   agentGuard?: AgentGuard;
+  /** On a Postgres store: enqueue each accepted run's job in its accept transaction (see queue.ts). */
+  queue?: IntakeQueue;
 }
 
 /** Per-request options. */
