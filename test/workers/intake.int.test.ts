@@ -27,7 +27,11 @@ describePg(`intake on PostgreSQL${PG_SKIP_REASON ? ` — skipped: ${PG_SKIP_REAS
   async function setUp() {
     const fixture = await fixtureStore("postgres");
     cleanup = fixture.cleanup;
-    const queue: IntakeQueue = { boss: transactionalSender(), settings: queueSettings({}), dispatch: "workers" };
+    const queue: IntakeQueue = {
+      boss: transactionalSender(),
+      settings: queueSettings({}),
+      dispatch: "workers",
+    };
     const orchestrator = createOrchestrator(fixture.store, createLogger({ level: "silent" }), {
       env: {},
       queue,
@@ -58,6 +62,8 @@ describePg(`intake on PostgreSQL${PG_SKIP_REASON ? ` — skipped: ${PG_SKIP_REAS
       }),
     ).rejects.toThrow("the accept failed");
     expect(await jobs(store)).toHaveLength(0);
-    await expect(queue.boss.send(RUN_QUEUE, { v: 1 })).rejects.toMatchObject({ code: "queue_no_transaction" });
+    await expect(queue.boss.send(RUN_QUEUE, { v: 1 })).rejects.toMatchObject({
+      code: "queue_no_transaction",
+    });
   });
 });
