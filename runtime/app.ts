@@ -23,6 +23,7 @@ import { llmSpend } from "../store/queries/llm-spend.ts";
 import { recordLlmCall } from "../store/repos/llm-calls.ts";
 import type { ReliabilityState } from "../store/repos/reliability-state.ts";
 import { Orchestrator, type OrchestratorOptions } from "./orchestrator.ts";
+import { ownershipSettings, RunOwner } from "./ownership/index.ts";
 import { AgentGuard } from "./reliability/agent-guard.ts";
 import { storePersistence } from "./reliability/store-persistence.ts";
 import { recordingRouter } from "./route-record.ts";
@@ -154,6 +155,7 @@ export function createApp(
     checkpointer: overrides.checkpointer ?? checkpointerFor(store),
     agents: AGENTS,
     agentGuard: overrides.agentGuard ?? new AgentGuard({ persistence }),
+    owner: overrides.owner ?? new RunOwner(store.db, { ...ownershipSettings(env ?? process.env), logger }),
     routeChat: models.routeChat,
     ...(models.runAgent
       ? { runAgent: models.runAgent, agentTimeoutMs: agentNodeTimeoutMs(config.deadline) }

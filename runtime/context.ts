@@ -92,6 +92,7 @@ export async function withOrchestrator<T>(
     try {
       return await fn({ ...ctx, orchestrator, models });
     } finally {
+      await orchestrator.close();
       await flush();
     }
   });

@@ -13,6 +13,7 @@ import type { OrchestratorOptions, SubmitOptions } from "./orchestrator/options.
 import { redrive, resumeUnfinished } from "./orchestrator/recovery.ts";
 import { ThreadQueue } from "./orchestrator/thread-queue.ts";
 import type { RunOutcome } from "./outcome.ts";
+import { RunOwner } from "./ownership/index.ts";
 import { AgentGuard, type AgentHealth } from "./reliability/agent-guard.ts";
 
 export { initialInput } from "./orchestrator/execution.ts";
@@ -52,6 +53,7 @@ export class Orchestrator {
       control: options.control,
       threads: new ThreadQueue(),
       queue: options.queue,
+      owner: options.owner ?? new RunOwner(options.store.db, { logger: options.logger }),
       submitEvent: (raw, submitOptions) => this.submitEvent(raw, submitOptions),
     };
   }
@@ -108,6 +110,16 @@ export class Orchestrator {
    */
   async executeQueued(runId: string, depth = 0): Promise<RunOutcome | null> {
     return executeQueued(this.ctx, runId, depth);
+  }
+
+  /** This process's hold on runs (its owner id, lease and heartbeat). */
+  get owner(): RunOwner {
+    return this.ctx.owner;
+  }
+
+  /** Stops heartbeating and releases whatever runs this process still holds (a clean shutdown). */
+  async close(): Promise<void> {
+    await this.ctx.owner.stop();
   }
 
   /** Per-agent breaker, retry budget and bulkhead state in this process. */

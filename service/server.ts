@@ -78,7 +78,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
     { draining: () => control.draining },
   );
-  // Accepted runs a killed process left behind continue now, from their last checkpoint.
+  // Registered as a live process (heartbeating until stop), then accepted runs a killed process left behind
+  // continue now, from their last checkpoint; runs another live process is executing are left to it.
+  await orchestrator.owner.start("serve");
   tasks.track(orchestrator.resumeUnfinished());
   const schedule = options.schedule
     ? startSchedule(
@@ -101,6 +103,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       control.requestDrain("stop");
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await tasks.settled();
+      await orchestrator.close();
       await flush();
       // Streams still open after their runs drained are ended so the listener can close.
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

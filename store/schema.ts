@@ -225,6 +225,25 @@ export interface RunsTable {
   started_at: Iso;
   updated_at: Iso;
   finished_at: Iso | null;
+  /** The process executing the run (a `RunOwner` id), null when nobody does. */
+  owner_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Until when the owner holds the run; past it, the owner counts as dead and another process may claim it. */
+  lease_expires_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+  /** The owner's last heartbeat on this run. */
+  heartbeat_at: ColumnType<Iso | null, Iso | null | undefined, Iso | null>;
+}
+
+/** A long-lived process (serve, schedule, worker) with its heartbeat; a lapsed lease means it died. */
+export interface WorkersTable {
+  /** The process's owner id, the one its runs carry in `runs.owner_id`. */
+  id: string;
+  /** What the process is: `serve`, `schedule`, `worker`, … */
+  role: string;
+  host: string;
+  pid: number;
+  started_at: Iso;
+  heartbeat_at: Iso;
+  lease_expires_at: Iso;
 }
 
 /** One attempt at an LLM call (or a playbook fallback), with tokens, latency and cost. */
@@ -277,6 +296,7 @@ export interface Database {
   api_threads: ApiThreadsTable;
   store_secrets: StoreSecretsTable;
   reliability_state: ReliabilityStateTable;
+  workers: WorkersTable;
 }
 
 /** Breaker and retry-budget state shared by every process: one JSON document per key. */

@@ -50,6 +50,7 @@ export function scheduleCommand(): Command {
     .action(async (names: string[], options: { dryRun?: boolean }, command: Command) => {
       const plays = selectPlays(names);
       await withOrchestrator(command, async ({ orchestrator, logger, store }) => {
+        await orchestrator.owner.start("schedule");
         for (const outcome of await orchestrator.resumeUnfinished()) console.log(outcomeText(outcome));
         const schedule = startSchedule(
           plays,

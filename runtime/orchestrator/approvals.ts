@@ -134,7 +134,13 @@ export async function resumeDecided(ctx: OrchestratorContext, runId: string): Pr
 async function drainQueued(ctx: OrchestratorContext, threadId: string): Promise<void> {
   for (const run of await unfinishedRuns(ctx.store.db)) {
     if (run.thread_id !== threadId) continue;
-    const outcome = await ctx.threads.run(threadId, () => executeRun(ctx, run, null, 0));
-    if (outcome.status === "waiting_approval") break;
+    // Held by a live process elsewhere: that process runs it, and what queued behind it waits for it.
+    if (!(await ctx.owner.claim(run.id))) break;
+    try {
+      const outcome = await ctx.threads.run(threadId, () => executeRun(ctx, run, null, 0));
+      if (outcome.status === "waiting_approval") break;
+    } finally {
+      await ctx.owner.release(run.id);
+    }
   }
 }

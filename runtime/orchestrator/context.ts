@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { OrchestratorGraph } from "../../graph/build.ts";
 import type { Store } from "../../store/db.ts";
 import type { RunOutcome } from "../outcome.ts";
+import type { RunOwner } from "../ownership/index.ts";
 import type { RunControl } from "../run-control.ts";
 import type { OrchestratorOptions, SubmitOptions } from "./options.ts";
 import type { IntakeQueue } from "./queue.ts";
@@ -21,6 +22,8 @@ export interface OrchestratorContext {
   readonly threads: ThreadQueue;
   /** On a Postgres store: where accepted runs' jobs go (see queue.ts); absent, runs execute here only. */
   readonly queue?: IntakeQueue;
+  /** This process's hold on runs: a run is claimed before it executes and released after. */
+  readonly owner: RunOwner;
   /** Accepts a follow-up event as a new run; passed in so execution need not import intake. */
   readonly submitEvent: (raw: unknown, options: SubmitOptions) => Promise<RunOutcome>;
 }

@@ -28,8 +28,37 @@ function pendingIn(snapshot: StateSnapshot): PendingApproval[] {
   );
 }
 
-/** Runs (or resumes) one run on its thread; the caller holds the thread. */
+/**
+ * Runs (or resumes) one run on its thread; the caller holds the thread. The run is claimed for this process
+ * first (a run a live owner elsewhere is executing is left to it) and released when it stops, however it stops.
+ */
 export async function executeRun(
+  ctx: OrchestratorContext,
+  run: RunRow,
+  resume: Command | null,
+  depth: number,
+): Promise<RunOutcome> {
+  if (!(await ctx.owner.claim(run.id))) {
+    const holder = await ctx.owner.holderOf(run.id);
+    return emptyOutcome(
+      { runId: run.id, threadId: run.thread_id, correlationId: run.correlation_id },
+      "queued",
+      null,
+      holder
+        ? `Left alone: run ${run.id} is being executed by ${holder.ownerId} (lease until ${holder.leaseExpiresAt.toISOString()}).`
+        : `Left alone: run ${run.id} is finished or held by another process.`,
+    );
+  }
+  try {
+    return await executeOwned(ctx, run, resume, depth);
+  } finally {
+    await ctx.owner.release(run.id).catch((error) => {
+      ctx.logger.warn({ err: error, runId: run.id }, "could not release a run");
+    });
+  }
+}
+
+async function executeOwned(
   ctx: OrchestratorContext,
   run: RunRow,
   resume: Command | null,

@@ -7,6 +7,7 @@ import type { ApprovalPolicy } from "../../graph/approval-policy.ts";
 import type { AgentRunner, ChatRouter } from "../../graph/deps.ts";
 import type { GraphStateValue } from "../../graph/state.ts";
 import type { Store } from "../../store/db.ts";
+import type { RunOwner } from "../ownership/index.ts";
 import type { AgentGuard } from "../reliability/agent-guard.ts";
 import type { RunControl } from "../run-control.ts";
 import type { IntakeQueue } from "./queue.ts";
@@ -36,6 +37,8 @@ export interface OrchestratorOptions {
   agentGuard?: AgentGuard;
   /** On a Postgres store: enqueue each accepted run's job in its accept transaction (see queue.ts). */
   queue?: IntakeQueue;
+  /** This process's run ownership (lease and heartbeat); one is made from GROWTH_RUN_LEASE_MS when absent. */
+  owner?: RunOwner;
 }
 
 /** Per-request options. */

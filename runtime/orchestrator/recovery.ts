@@ -10,22 +10,50 @@ import type { RunRequest } from "./options.ts";
 
 /**
  * Finds runs that never finished (a crash, a kill, a drain) and resumes each from its last checkpoint,
- * including runs whose approvals were all decided but which died before they resumed.
+ * including runs whose approvals were all decided but which died before they resumed. A run a live owner
+ * holds (its lease not expired: another process is executing it) is skipped; the others are claimed first.
  */
 export async function resumeUnfinished(ctx: OrchestratorContext): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
-  for (const run of await unfinishedRuns(ctx.store.db)) {
+  for (const listed of await unfinishedRuns(ctx.store.db)) {
     if (ctx.control?.draining) break;
-    let outcome = await ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, 0));
-    if (outcome.status === "waiting_approval") outcome = (await resumeDecided(ctx, run.id)) ?? outcome;
-    outcomes.push(outcome);
+    const run = await claimFresh(ctx, listed.id, ["queued", "running"]);
+    if (!run) continue;
+    try {
+      let outcome = await ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, 0));
+      if (outcome.status === "waiting_approval") outcome = (await resumeDecided(ctx, run.id)) ?? outcome;
+      outcomes.push(outcome);
+    } finally {
+      await ctx.owner.release(run.id);
+    }
   }
-  for (const run of await decidedWaitingRuns(ctx.store.db)) {
+  for (const listed of await decidedWaitingRuns(ctx.store.db)) {
     if (ctx.control?.draining) break;
-    const outcome = await resumeDecided(ctx, run.id);
-    if (outcome) outcomes.push(outcome);
+    const run = await claimFresh(ctx, listed.id, ["waiting_approval"]);
+    if (!run) continue;
+    try {
+      const outcome = await resumeDecided(ctx, run.id);
+      if (outcome) outcomes.push(outcome);
+    } finally {
+      await ctx.owner.release(run.id);
+    }
   }
   return outcomes;
+}
+
+/**
+ * Claims a run for this process and reads it again: null (and nothing held) when a live owner has it, or when
+ * it moved on (another process finished or paused it since the list was read).
+ */
+async function claimFresh(ctx: OrchestratorContext, runId: string, statuses: readonly string[]) {
+  if (!(await ctx.owner.claim(runId))) {
+    ctx.logger.info({ runId }, "run held by a live owner elsewhere: not resumed");
+    return null;
+  }
+  const run = await getRun(ctx.store.db, runId);
+  if (run && statuses.includes(run.status)) return run;
+  await ctx.owner.release(runId);
+  return null;
 }
 
 /**

@@ -30,6 +30,7 @@ export const COPIED_TABLES = [
   { table: "api_threads", order: "thread_id", serial: null },
   { table: "store_secrets", order: "name", serial: null },
   { table: "reliability_state", order: "key", serial: null },
+  { table: "workers", order: "id", serial: null },
 ] as const satisfies readonly { table: keyof Database; order: string; serial: string | null }[];
 
 /** What a copy moved: rows per table, and the checkpoints and pending writes of every thread. */

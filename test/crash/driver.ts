@@ -44,5 +44,6 @@ for (const item of stream) {
   const outcome = await orchestrator.submitEvent(item.event, { at: item.at });
   await settleByDemoPolicy(orchestrator, outcome);
 }
+await orchestrator.close();
 await store.close();
 process.stdout.write(`${JSON.stringify({ done: true, from, to: from + count })}\n`);
