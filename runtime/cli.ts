@@ -79,6 +79,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/play.ts").then((m) => m.scheduleCommand()),
   },
   {
+    name: "worker",
+    summary: "take accepted runs from the queue (PostgreSQL) and execute them",
+    load: () => import("./commands/worker.ts").then((m) => m.workerCommand()),
+  },
+  {
     name: "prune",
     summary: "remove checkpoints that resume and trace no longer need",
     load: () => import("./commands/prune.ts").then((m) => m.pruneCommand()),

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { RunRow } from "../repos/runs.ts";
 import type { Database } from "../schema.ts";
 
@@ -10,9 +10,7 @@ import type { Database } from "../schema.ts";
 export async function unfinishedRunsOfThread(db: Kysely<Database>, threadId: string): Promise<RunRow[]> {
   return db
     .selectFrom("runs")
-    .leftJoin("events", (join) =>
-      join.on((eb) => eb("events.id", "=", eb.fn<string>("concat", ["runs.id", eb.val(":accepted")]))),
-    )
+    .leftJoin("events", (join) => join.on("events.id", "=", sql<string>`runs.id || ':accepted'`))
     .selectAll("runs")
     .where("runs.thread_id", "=", threadId)
     .where("runs.status", "in", ["queued", "running"])
