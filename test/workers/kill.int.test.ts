@@ -118,12 +118,16 @@ describePg(`the kill test${PG_SKIP_REASON ? ` — skipped: ${PG_SKIP_REASON}` : 
         jobsDead: 0,
       });
       expect(figures.runs).toBeGreaterThanOrEqual(distinct);
+      // The kills interrupted work: jobs of killed workers expired and were worked again by others.
+      expect(figures.jobsRetried).toBeGreaterThan(0);
       expect(baseline.notTerminal).toBe(0);
       // The per-agent cap (500 a day) must not bind, or the outbox would depend on the order across accounts.
       expect(baseline.outbox).toBeLessThan(500);
       expect(baseline.outbox).toBeGreaterThan(0);
       expect(await comparableOutbox(killed.store)).toEqual(await comparableOutbox(calm.store));
-      console.info(`kill test: ${kills} kills, ${figures.runs} runs, ${figures.outbox} outbox rows`);
+      console.info(
+        `kill test: ${kills} kills, ${figures.runs} runs, ${figures.jobsRetried} jobs retried, ${figures.outbox} outbox rows`,
+      );
     } finally {
       await killed.store.close();
       await calm.store.close();

@@ -56,6 +56,10 @@ export async function deliveryFigures(store: Store) {
     jobsOpen: await count(
       sql`select count(*) as n from pgboss.job where name = 'growth-runs' and state < 'completed'`,
     ),
+    // Jobs that came back after their worker was killed (expired, retried), or were deferred by a drain.
+    jobsRetried: await count(
+      sql`select count(*) as n from pgboss.job where name = 'growth-runs' and retry_count > 0`,
+    ),
     jobsDead: await count(sql`select count(*) as n from pgboss.job where name = 'growth-runs-dead'`),
     outbox: await count(sql`select count(*) as n from outbox`),
   };
