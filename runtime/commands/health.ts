@@ -40,6 +40,18 @@ export function healthCommand(): Command {
           `dead letters open: ${report.dead_letters.open}${nodes ? ` (${nodes}; see \`growth dlq list\`)` : ""}`,
         );
         console.log(`leases held: ${report.leases_held} · event log gaps: ${report.event_log_gaps}`);
+        const q = report.queue;
+        if (q) {
+          const oldest = q.oldest_queued_run
+            ? `oldest queued run ${q.oldest_queued_run.run_id} (${q.oldest_queued_run.thread_id}) since ${q.oldest_queued_run.since}`
+            : "no run queued";
+          console.log(
+            `queue: ${q.queued} waiting · ${q.retrying} to retry · ${q.active} being worked · ${q.held} held as safety nets · ${q.dead_lettered} dead-lettered · ${oldest}`,
+          );
+          console.log(
+            `workers: ${q.workers.live} live · ${q.workers.dead} dead (lease expired; see \`growth workers\`)`,
+          );
+        }
       });
     });
 }

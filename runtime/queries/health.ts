@@ -1,4 +1,5 @@
 import type { Store } from "../../store/db.ts";
+import { queueHealth } from "../../store/queries/queue-health.ts";
 import { countDeadLetters, listDeadLetters } from "../../store/repos/dead-letters.ts";
 import { eventLogGaps } from "../../store/repos/events.ts";
 import { heldLeases } from "../../store/repos/leases.ts";
@@ -41,5 +42,7 @@ export async function healthReport(
     dead_letters: { open: deadLetters.open ?? 0, by_node: byNode },
     leases_held: (await heldLeases(store.db, now)).length,
     event_log_gaps: await eventLogGaps(store.db),
+    // At scale only: the embedded store has no queue and no workers.
+    queue: store.dialect === "postgres" ? await queueHealth(store, now) : null,
   };
 }
