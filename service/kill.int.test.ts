@@ -13,7 +13,8 @@ afterAll(() => {
 
 /** The environment without model keys, so the child runs in playbook mode. */
 function playbookEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GROWTH_LOG_LEVEL: "silent" };
+  // A short run lease: a killed server's runs are taken over by the next one a second after its last heartbeat.
+  const env: NodeJS.ProcessEnv = { ...process.env, GROWTH_LOG_LEVEL: "silent", GROWTH_RUN_LEASE_MS: "1000" };
   for (const name of ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "GROWTH_MODEL"]) delete env[name];
   return env;
 }

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { UserError } from "../domain/errors.ts";
 import { type AppOptions, createApp as createRuntime } from "../runtime/app.ts";
+import { reclaimEvery } from "../runtime/ownership/reclaim.ts";
 import { RunControl } from "../runtime/run-control.ts";
 import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
 import type { Store } from "../store/db.ts";
@@ -82,6 +83,12 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   // continue now, from their last checkpoint; runs another live process is executing are left to it.
   await orchestrator.owner.start("serve");
   tasks.track(orchestrator.resumeUnfinished());
+  // A process that dies later leaves runs with a lease: they are taken over here once it expires.
+  const reclaim = reclaimEvery(
+    orchestrator.owner.leaseMs,
+    () => (control.draining ? Promise.resolve() : tasks.track(orchestrator.resumeUnfinished())),
+    options.logger,
+  );
   const schedule = options.schedule
     ? startSchedule(
         selectPlays([]),
@@ -101,6 +108,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     async stop() {
       schedule?.stop();
       control.requestDrain("stop");
+      await reclaim.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await tasks.settled();
       await orchestrator.close();

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { PLAYS } from "../../graph/routes.ts";
 import { withOrchestrator } from "../context.ts";
+import { reclaimEvery } from "../ownership/reclaim.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
 import { pruneStore } from "../retention.ts";
 import { selectPlays, startSchedule } from "../scheduler/index.ts";
@@ -69,6 +70,12 @@ export function scheduleCommand(): Command {
         for (const job of schedule.jobs) {
           console.log(`${job.play.name}: next run ${job.next?.toISOString() ?? "never"}`);
         }
+        // Runs of a scheduler that died after this one started are taken over once their lease expires.
+        const reclaim = reclaimEvery(
+          orchestrator.owner.leaseMs,
+          () => orchestrator.resumeUnfinished(),
+          logger,
+        );
         await new Promise<void>((resolve) => {
           const stop = () => {
             schedule.stop();
@@ -77,6 +84,7 @@ export function scheduleCommand(): Command {
           process.once("SIGINT", stop);
           process.once("SIGTERM", stop);
         });
+        await reclaim.stop();
         console.log("Schedule stopped.");
       });
     });

@@ -113,6 +113,9 @@ export async function submitRun(
       at,
     });
     if (result.created) {
+      // Owned from the moment it is accepted: another process resuming unfinished runs leaves it to us. A run
+      // left to workers is not: the worker that takes its job claims it.
+      if (ctx.queue?.dispatch !== "workers") await ctx.owner.claimIn(trx, runId);
       await appendEvents(trx, [
         {
           id: eventId,
@@ -155,6 +158,11 @@ export async function submitRun(
       `Accepted: run ${run.id} is queued for a worker (\`growth worker\`); \`growth trace ${run.id}\` shows it.`,
     );
   }
-  if (ctx.control?.draining) return parkRun(ctx, run, "a shutdown is draining");
-  return ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, options.depth ?? 0));
+  ctx.owner.adopt(run.id);
+  try {
+    if (ctx.control?.draining) return await parkRun(ctx, run, "a shutdown is draining");
+    return await ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, options.depth ?? 0));
+  } finally {
+    await ctx.owner.release(run.id);
+  }
 }

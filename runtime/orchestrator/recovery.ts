@@ -1,6 +1,6 @@
 import { UserError } from "../../domain/errors.ts";
 import { closeDeadLetter, getDeadLetter } from "../../store/repos/dead-letters.ts";
-import { decidedWaitingRuns, getRun, unfinishedRuns } from "../../store/repos/runs.ts";
+import { decidedWaitingRuns, getRun, type RunRow, unfinishedRuns } from "../../store/repos/runs.ts";
 import type { RunOutcome } from "../outcome.ts";
 import { resumeDecided } from "./approvals.ts";
 import type { OrchestratorContext } from "./context.ts";
@@ -15,10 +15,14 @@ import type { RunRequest } from "./options.ts";
  */
 export async function resumeUnfinished(ctx: OrchestratorContext): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
+  // A thread one of whose runs is held (here or by a live process elsewhere) keeps its order: its later runs wait.
+  const heldThreads = new Set<string>();
   for (const listed of await unfinishedRuns(ctx.store.db)) {
     if (ctx.control?.draining) break;
-    const run = await claimFresh(ctx, listed.id, ["queued", "running"]);
-    if (!run) continue;
+    if (heldThreads.has(listed.thread_id)) continue;
+    const run = ctx.owner.holds(listed.id) ? "held" : await claimFresh(ctx, listed.id, ["queued", "running"]);
+    if (run === "held") heldThreads.add(listed.thread_id);
+    if (run === "held" || run === "gone") continue;
     try {
       let outcome = await ctx.threads.run(run.thread_id, () => executeRun(ctx, run, null, 0));
       if (outcome.status === "waiting_approval") outcome = (await resumeDecided(ctx, run.id)) ?? outcome;
@@ -29,8 +33,9 @@ export async function resumeUnfinished(ctx: OrchestratorContext): Promise<RunOut
   }
   for (const listed of await decidedWaitingRuns(ctx.store.db)) {
     if (ctx.control?.draining) break;
+    if (ctx.owner.holds(listed.id)) continue;
     const run = await claimFresh(ctx, listed.id, ["waiting_approval"]);
-    if (!run) continue;
+    if (run === "held" || run === "gone") continue;
     try {
       const outcome = await resumeDecided(ctx, run.id);
       if (outcome) outcomes.push(outcome);
@@ -42,18 +47,24 @@ export async function resumeUnfinished(ctx: OrchestratorContext): Promise<RunOut
 }
 
 /**
- * Claims a run for this process and reads it again: null (and nothing held) when a live owner has it, or when
- * it moved on (another process finished or paused it since the list was read).
+ * Claims a run for this process and reads it again: `held` when a live owner has it, `gone` (nothing held) when
+ * it moved on since the list was read (another process finished or paused it).
  */
-async function claimFresh(ctx: OrchestratorContext, runId: string, statuses: readonly string[]) {
+async function claimFresh(
+  ctx: OrchestratorContext,
+  runId: string,
+  statuses: readonly string[],
+): Promise<RunRow | "held" | "gone"> {
   if (!(await ctx.owner.claim(runId))) {
-    ctx.logger.info({ runId }, "run held by a live owner elsewhere: not resumed");
-    return null;
+    const holder = await ctx.owner.holderOf(runId);
+    if (!holder) return "gone";
+    ctx.logger.info({ runId, owner: holder.ownerId }, "run held by a live owner elsewhere: not resumed");
+    return "held";
   }
   const run = await getRun(ctx.store.db, runId);
   if (run && statuses.includes(run.status)) return run;
   await ctx.owner.release(runId);
-  return null;
+  return "gone";
 }
 
 /**

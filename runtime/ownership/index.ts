@@ -117,11 +117,27 @@ export class RunOwner {
   /** Takes a run for this process; false while another live owner holds it (or it is finished). */
   async claim(runId: string): Promise<boolean> {
     const claimed = await claimRun(this.db, runId, this.id, this.leaseMs, this.clock());
-    if (claimed) {
-      this.held.set(runId, (this.held.get(runId) ?? 0) + 1);
-      this.ensureTimer();
-    }
+    if (claimed) this.adopt(runId);
     return claimed;
+  }
+
+  /**
+   * Claims a run inside the caller's transaction (intake: a run is owned from the moment it is accepted);
+   * once that transaction commits, `adopt` it so this process heartbeats and releases it.
+   */
+  async claimIn(trx: Kysely<Database>, runId: string): Promise<boolean> {
+    return claimRun(trx, runId, this.id, this.leaseMs, this.clock());
+  }
+
+  /** Counts a run claimed by `claimIn` (after its transaction committed) as held by this process. */
+  adopt(runId: string): void {
+    this.held.set(runId, (this.held.get(runId) ?? 0) + 1);
+    this.ensureTimer();
+  }
+
+  /** Whether this process holds a run now (accepted here and not yet finished, or being resumed here). */
+  holds(runId: string): boolean {
+    return this.held.has(runId);
   }
 
   /** Who else holds a run right now, if a live owner does: what a refused claim reports. */

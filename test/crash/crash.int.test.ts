@@ -54,7 +54,8 @@ function life(
   killAfterMs: number | null,
 ): Promise<Life> {
   return new Promise((resolve) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, GROWTH_LOG_LEVEL: "silent" };
+    // A lease shorter than a life's start-up: each life resumes what the killed one held, as before ownership.
+    const env: NodeJS.ProcessEnv = { ...process.env, GROWTH_LOG_LEVEL: "silent", GROWTH_RUN_LEASE_MS: "300" };
     if (crashAt) env.GROWTH_CRASH_AT = crashAt;
     else delete env.GROWTH_CRASH_AT;
     const child = spawn(process.execPath, ["--import", "tsx", DRIVER, file, String(SEED), String(count)], {

@@ -124,7 +124,13 @@ describePg(`growth worker on PostgreSQL${PG_SKIP_REASON ? ` — skipped: ${PG_SK
       data: { v: 2, runId: 42 },
       reason: expect.stringMatching(/^invalid job payload: v: .*; runId: .*threadId/),
     });
-    const [job] = await jobStates(store, RUN_QUEUE);
-    expect(job).toMatchObject({ state: "completed" });
+    // The dead letter is sent before the job completes: wait for the completion, then see it was not retried.
+    await until(
+      "the job to complete",
+      async () => (await jobStates(store, RUN_QUEUE))[0]?.state === "completed",
+    );
+    const rows = await sql<{ retry_count: number }>`
+      select retry_count from pgboss.job where name = ${RUN_QUEUE}`.execute(store.db);
+    expect(rows.rows).toEqual([{ retry_count: 0 }]);
   });
 });
