@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { countHeldRuns } from "../../store/repos/run-owners.ts";
 import { withOrchestrator } from "../context.ts";
 import { settleLeftovers } from "../demo/settle.ts";
 import { RunControl } from "../run-control.ts";
@@ -35,9 +36,15 @@ export function resumeCommand(): Command {
               console.log(JSON.stringify(rows, null, 2));
               return;
             }
+            // Runs another live process is executing were left to it; say so, or "nothing" would mislead.
+            const { live } = await countHeldRuns(store.db, new Date());
+            const elsewhere =
+              live > 0
+                ? `\n${live} run${live === 1 ? " is" : "s are"} being executed by another live process and ${live === 1 ? "was" : "were"} left to it (see \`growth runs --status running\`).`
+                : "";
             if (rows.length === 0) {
               console.log(
-                "Nothing to resume: every run finished or waits for a person (see `growth approvals`).",
+                `Nothing to resume: every run finished or waits for a person (see \`growth approvals\`).${elsewhere}`,
               );
               return;
             }
@@ -48,6 +55,7 @@ export function resumeCommand(): Command {
                 `  ${r.run_id}  ${r.status.padEnd(16)} ${r.thread_id}  ${route}  · ${r.effects} new effects`,
               );
             }
+            if (elsewhere) console.log(elsewhere.trim());
             if (control.draining) console.log("Stopped early on a signal; run `growth resume` again.");
           },
           { control },

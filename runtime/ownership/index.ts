@@ -177,8 +177,9 @@ export class RunOwner {
   /** Stops heartbeating, releases every run still held and removes the registration (a clean shutdown). */
   async stop(): Promise<void> {
     this.clearTimer();
+    // Nothing held: no write at all (a command that only read, on a read-only store, must not fail here).
+    if (this.held.size > 0) await releaseOwnerRuns(this.db, this.id);
     this.held.clear();
-    await releaseOwnerRuns(this.db, this.id);
     if (this.registered) await removeWorker(this.db, this.id);
     this.registered = false;
   }

@@ -125,7 +125,7 @@ describe("crash test: SIGKILL at random points, then resume", () => {
         `  events: ${figures.events}, seq gaps: ${figures.seqGaps}; accepted without terminal: ${figures.acceptedWithoutTerminal}`,
         `  outbox: ${figures.outbox} (not sent: ${figures.outboxNotSent}), effect events: ${figures.effectEvents}`,
         `  touches from effects: ${figures.touchesFromEffects} for ${figures.outreachOutbox} outreach keys, duplicates: ${figures.duplicateTouches}, orphan touches: ${figures.touchesWithoutOutbox}`,
-        `  leases held: ${figures.leasesHeld}; dead letters: ${figures.deadLetters}`,
+        `  leases held: ${figures.leasesHeld}; runs owned: ${figures.runsOwned}; dead letters: ${figures.deadLetters}`,
       ].join("\n"),
     );
 
@@ -143,6 +143,7 @@ describe("crash test: SIGKILL at random points, then resume", () => {
     expect(figures.touchesWithoutOutbox).toBe(0);
     expect(figures.duplicateTouches).toBe(0);
     expect(figures.leasesHeld).toBe(0);
+    expect(figures.runsOwned).toBe(0);
     // 32+ child processes, each starting Node and the graph: minutes on a loaded 2-core machine.
   }, 900_000);
 });

@@ -17,6 +17,8 @@ export interface CrashFigures {
   touchesWithoutOutbox: number;
   duplicateTouches: number;
   leasesHeld: number;
+  /** Runs still carrying an owner after the last life stopped cleanly. */
+  runsOwned: number;
   deadLetters: number;
 }
 
@@ -66,6 +68,7 @@ export async function crashFigures(store: Store): Promise<CrashFigures> {
       select count(*) as n from (select 1 from touches where idempotency_key is not null
         group by contact_email, content_hash, occurred_at having count(*) > 1) as d`),
     leasesHeld: await count(sql`select count(*) as n from leases`),
+    runsOwned: await count(sql`select count(*) as n from runs where owner_id is not null`),
     deadLetters: await count(sql`select count(*) as n from dead_letters`),
   };
 }

@@ -78,6 +78,10 @@ describeEachDialect("run ownership across processes", (dialect) => {
     });
     expect(cli.code, cli.stderr).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual([]);
+    const told = await growthAsync(["--db", fixture.file, "resume"], {
+      env: { GROWTH_RUN_LEASE_MS: String(LEASE) },
+    });
+    expect(told.stdout).toMatch(/1 run is being executed by another live process and was left to it/);
     // Several leases later the first process's heartbeat still holds it.
     await sleep(LEASE * 2);
     expect(await second.orchestrator.resumeUnfinished()).toEqual([]);
