@@ -21,6 +21,7 @@ export const FAST_RECOVERY_ENV: NodeJS.ProcessEnv = {
 /** One `growth worker` process of a cluster, respawned under the same slot after a kill. */
 interface Slot {
   child: ChildProcess;
+  spawnedAt: number;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr: string[];
 }
@@ -60,7 +61,13 @@ export class WorkerCluster {
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.on("exit", (code, signal) => resolve({ code, signal })),
     );
-    return { child, exited, stderr };
+    return { child, exited, stderr, spawnedAt: Date.now() };
+  }
+
+  /** The workers up for at least `ms` (started and working, not still booting): the ones worth killing. */
+  upFor(ms: number): number[] {
+    const now = Date.now();
+    return this.slots.flatMap((s, i) => (now - s.spawnedAt >= ms ? [i] : []));
   }
 
   /** SIGKILLs worker `i` (no drain, no release: its runs keep their owner until the lease expires) and starts a new one. */
