@@ -1,5 +1,6 @@
-// `npm run bench [-- --only graph,startup,scale,router,telemetry] [--sizes 11k,110k,1.1m] [--events n] [--guard-samples n]
-// [--store-dir dir]`: the benchmark scenarios, measured in one run and printed as tables for BENCHMARKS.md.
+// `npm run bench [-- --only graph,startup,scale,router,telemetry,workers] [--sizes 11k,110k,1.1m] [--events n]
+// [--guard-samples n] [--store-dir dir] [--worker-events n]`: the benchmark scenarios, measured in one run and
+// printed as tables for BENCHMARKS.md.
 // Not a test. `--store-dir` keeps the grown scale stores between runs (they are rebuilt when missing).
 // `router` (bench/router-startup.ts) runs in a child process of its own: it times first imports.
 import { spawnSync } from "node:child_process";
@@ -13,8 +14,9 @@ import { SCALE_SIZES, type ScaleSize, scaleScenario } from "./scale.ts";
 import { seedBase } from "./scale-store.ts";
 import { fixed } from "./stats.ts";
 import { telemetryOverhead } from "./telemetry-overhead.ts";
+import { workersScenario } from "./workers.ts";
 
-const SCENARIOS = ["graph", "startup", "scale", "router", "telemetry"] as const;
+const SCENARIOS = ["graph", "startup", "scale", "router", "telemetry", "workers"] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values } = parseArgs({
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     "scale-events": { type: "string", default: "100" },
     "guard-samples": { type: "string", default: "1000" },
     "store-dir": { type: "string" },
+    "worker-events": { type: "string", default: "60" },
   },
 });
 
@@ -52,6 +55,7 @@ const sizes = list<ScaleSize>("sizes", values.sizes, Object.keys(SCALE_SIZES) as
 const events = count("events", values.events);
 const scaleEvents = count("scale-events", values["scale-events"]);
 const guardSamples = count("guard-samples", values["guard-samples"]);
+const workerEvents = count("worker-events", values["worker-events"]);
 const log = (line: string) => console.error(`  … ${line}`);
 
 const dir = mkdtempSync(join(tmpdir(), "growth-bench-"));
@@ -134,6 +138,19 @@ try {
     console.log(
       `no-op spans: ${t.spansPerEvent.toFixed(1)} per event × ${t.spanMicros.toFixed(2)} µs = ${(t.spanShare * 100).toFixed(3)}% of the p50 event`,
     );
+  }
+  if (only.includes("workers")) {
+    const rows = await workersScenario(dir, workerEvents, log);
+    console.log(
+      `\n## workers: ${workerEvents} demo events on PostgreSQL, workers of concurrency 1, first accept to last finish`,
+    );
+    console.log("mode                 workers   runs   model calls   seconds   runs/s   × one worker");
+    for (const r of rows) {
+      const one = rows.find((x) => x.mode === r.mode && x.workers === 1);
+      console.log(
+        `${r.mode.padEnd(20)} ${String(r.workers).padStart(7)} ${String(r.runs).padStart(6)} ${String(r.modelCalls).padStart(13)} ${fixed(r.seconds, 1, 9)} ${fixed(r.perSecond, 2, 8)} ${fixed(one ? r.perSecond / one.perSecond : 1, 2, 14)}`,
+      );
+    }
   }
   console.log(`\ntotal ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {

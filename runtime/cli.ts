@@ -79,6 +79,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./commands/play.ts").then((m) => m.scheduleCommand()),
   },
   {
+    name: "worker",
+    summary: "take accepted runs from the queue (PostgreSQL) and execute them",
+    load: () => import("./commands/worker.ts").then((m) => m.workerCommand()),
+  },
+  {
+    name: "workers",
+    summary: "list worker and service processes with their last heartbeat",
+    load: () => import("./commands/workers.ts").then((m) => m.workersCommand()),
+  },
+  {
     name: "prune",
     summary: "remove checkpoints that resume and trace no longer need",
     load: () => import("./commands/prune.ts").then((m) => m.pruneCommand()),

@@ -7,7 +7,9 @@ import { isPostgresUrl } from "../store/postgres/url.ts";
 import { loadReliabilityState } from "../store/repos/reliability-state.ts";
 import type { AppOptions, ModelMode } from "./app.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { type IntakeQueue, intakeQueueFor } from "./orchestrator/queue.ts";
 import type { Orchestrator } from "./orchestrator.ts";
+import { ownershipSettings, RunOwner } from "./ownership/index.ts";
 
 /** What every command gets: the open store and the process logger. */
 export interface CommandContext {
@@ -72,7 +74,7 @@ export function showModelNotice(
 export async function withOrchestrator<T>(
   command: Command,
   fn: (ctx: CommandContext & { orchestrator: Orchestrator; models: ModelMode }) => Promise<T>,
-  overrides: AppOptions = {},
+  overrides: AppOptions & { dispatch?: IntakeQueue["dispatch"]; ownerRole?: string } = {},
 ): Promise<T> {
   const { config, notice } = loadModelConfig(overrides.env ?? process.env);
   showModelNotice(notice);
@@ -85,10 +87,22 @@ export async function withOrchestrator<T>(
     : null;
   return withContext(command, async (ctx) => {
     const reliability = await loadReliabilityState(ctx.store.db);
+    const { dispatch, ownerRole, ...options } = overrides;
     const { orchestrator, models, flush } = createApp(ctx.store, ctx.logger, {
       modelConfig: config,
       reliability,
-      ...overrides,
+      ...(ownerRole
+        ? {
+            owner: new RunOwner(ctx.store.db, {
+              ...ownershipSettings(),
+              role: ownerRole,
+              logger: ctx.logger,
+            }),
+          }
+        : {}),
+      // On Postgres each accepted run's job is enqueued with it: run here (a safety net job) or by workers.
+      queue: intakeQueueFor(ctx.store, dispatch ?? "inline"),
+      ...options,
     });
     try {
       return await fn({ ...ctx, orchestrator, models });

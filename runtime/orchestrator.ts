@@ -6,6 +6,7 @@ import { buildGraph, type OrchestratorGraph } from "../graph/build.ts";
 import type { GraphDeps } from "../graph/deps.ts";
 import { decideOne, resumeRun } from "./orchestrator/approvals.ts";
 import type { OrchestratorContext } from "./orchestrator/context.ts";
+import { executeQueued } from "./orchestrator/dispatch.ts";
 import { pendingOf } from "./orchestrator/execution.ts";
 import { parseEvent, submitChat, submitEvent, submitPlay } from "./orchestrator/intake.ts";
 import type { OrchestratorOptions, SubmitOptions } from "./orchestrator/options.ts";
@@ -52,6 +53,7 @@ export class Orchestrator {
       onValues: options.onValues,
       control: options.control,
       threads: new ThreadQueue(),
+      queue: options.queue,
       owner: options.owner ?? new RunOwner(options.store.db, { logger: options.logger }),
       submitEvent: (raw, submitOptions) => this.submitEvent(raw, submitOptions),
     };
@@ -101,6 +103,14 @@ export class Orchestrator {
    */
   async resumeUnfinished(): Promise<RunOutcome[]> {
     return resumeUnfinished(this.ctx);
+  }
+
+  /**
+   * Executes an accepted run a queue handed to this process (a `growth worker`), from its last checkpoint;
+   * null when it is no longer queued or running.
+   */
+  async executeQueued(runId: string, depth = 0): Promise<RunOutcome | null> {
+    return executeQueued(this.ctx, runId, depth);
   }
 
   /** This process's hold on runs (its owner id, lease and heartbeat). */

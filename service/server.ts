@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import type { Logger } from "pino";
 import { UserError } from "../domain/errors.ts";
 import { type AppOptions, createApp as createRuntime } from "../runtime/app.ts";
+import { intakeQueueFor } from "../runtime/orchestrator/queue.ts";
 import { reclaimEvery } from "../runtime/ownership/reclaim.ts";
 import { RunControl } from "../runtime/run-control.ts";
 import { selectPlays, startSchedule } from "../runtime/scheduler/index.ts";
@@ -73,6 +74,9 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const { orchestrator, models, flush } = createRuntime(options.store, options.logger, {
     reliability,
     telemetry: metrics.run,
+    // On Postgres every accepted run (POST /v1/events, chat) gets its job in its accept transaction: the
+    // service runs it itself and the held-back job lets a worker resume it if the service dies.
+    queue: intakeQueueFor(options.store, "inline"),
     ...options.runtime,
     control,
     onStep: ({ runId, node, update }) => bus.publish(runId, { type: "update", node, update }),

@@ -65,6 +65,18 @@ export function healthCommand(): Command {
         else if (report.alerts.length > 0)
           for (const a of report.alerts) console.log(`alert ${a.id}: FIRING since ${a.since} · ${a.message}`);
         else console.log("alerts: none firing (evaluate a file with --alerts or GROWTH_ALERTS_FILE)");
+        const q = report.queue;
+        if (q) {
+          const oldest = q.oldest_queued_run
+            ? `oldest queued run ${q.oldest_queued_run.run_id} (${q.oldest_queued_run.thread_id}) since ${q.oldest_queued_run.since}`
+            : "no run queued";
+          console.log(
+            `queue: ${q.queued} waiting · ${q.retrying} to retry · ${q.active} being worked · ${q.held} held as safety nets · ${q.dead_lettered} dead-lettered · ${oldest}`,
+          );
+          console.log(
+            `workers: ${q.workers.live} live · ${q.workers.dead} dead (lease expired; see \`growth workers\`)`,
+          );
+        }
       });
     });
 }

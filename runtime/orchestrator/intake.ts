@@ -11,6 +11,7 @@ import type { OrchestratorContext } from "./context.ts";
 import { executeRun } from "./execution.ts";
 import { parkRun } from "./finish.ts";
 import type { RunIds, RunRequest, SubmitOptions } from "./options.ts";
+import { enqueueAccepted } from "./queue.ts";
 
 /** Validates an event at the boundary; a bad one is refused with one line per wrong field. */
 export function parseEvent(raw: unknown): GrowthEvent {
@@ -121,8 +122,9 @@ export async function submitRun(
       traceparent,
     });
     if (result.created) {
-      // Owned from the moment it is accepted: another process resuming unfinished runs leaves it to us.
-      await ctx.owner.claimIn(trx, runId);
+      // Owned from the moment it is accepted: another process resuming unfinished runs leaves it to us. A run
+      // left to workers is not: the worker that takes its job claims it.
+      if (ctx.queue?.dispatch !== "workers") await ctx.owner.claimIn(trx, runId);
       await appendEvents(trx, [
         {
           id: eventId,
@@ -136,6 +138,10 @@ export async function submitRun(
           occurredAt: at,
         },
       ]);
+      // Same transaction: an accepted run always has its job, and a repeat delivery enqueues none.
+      if (ctx.queue) {
+        await enqueueAccepted(ctx.queue, trx, { runId, threadId: ids.threadId, depth: options.depth ?? 0 });
+      }
     }
     return result;
   });
@@ -152,6 +158,14 @@ export async function submitRun(
       "duplicate",
       run.id,
       `Already handled: this request was accepted before as run ${run.id} (${run.status}); nothing was started again.`,
+    );
+  }
+  if (ctx.queue?.dispatch === "workers") {
+    return emptyOutcome(
+      { runId: run.id, threadId: run.thread_id, correlationId: run.correlation_id },
+      "queued",
+      null,
+      `Accepted: run ${run.id} is queued for a worker (\`growth worker\`); \`growth trace ${run.id}\` shows it.`,
     );
   }
   ctx.owner.adopt(run.id);

@@ -11,6 +11,7 @@ import type { RunTelemetry } from "../../telemetry/run-telemetry.ts";
 import type { RunOwner } from "../ownership/index.ts";
 import type { AgentGuard } from "../reliability/agent-guard.ts";
 import type { RunControl } from "../run-control.ts";
+import type { IntakeQueue } from "./queue.ts";
 
 /** Options for the orchestrator; everything but the store, logger and agents has a sensible default. */
 export interface OrchestratorOptions {
@@ -35,6 +36,8 @@ export interface OrchestratorOptions {
   control?: RunControl;
   /** Bulkhead, breaker and retry budget per agent around the agent runner; one is made when absent. */
   agentGuard?: AgentGuard;
+  /** On a Postgres store: enqueue each accepted run's job in its accept transaction (see queue.ts). */
+  queue?: IntakeQueue;
   /** This process's run ownership (lease and heartbeat); one is made from GROWTH_RUN_LEASE_MS when absent. */
   owner?: RunOwner;
   /** Where node and agent latencies, guard decisions and effects are counted (`telemetry/metrics.ts`). */

@@ -1,5 +1,6 @@
 import type { Store } from "../../store/db.ts";
 import { alertStates } from "../../store/queries/alert-facts.ts";
+import { queueHealth } from "../../store/queries/queue-health.ts";
 import { countDeadLetters, listDeadLetters } from "../../store/repos/dead-letters.ts";
 import { eventLogGaps } from "../../store/repos/events.ts";
 import { heldLeases } from "../../store/repos/leases.ts";
@@ -46,5 +47,7 @@ export async function healthReport(
     alerts: (await alertStates(store.db))
       .filter((a) => a.state === "raised")
       .map((a) => ({ id: a.id, state: a.state, since: a.at, message: String(a.payload.message ?? "") })),
+    // At scale only: the embedded store has no queue and no workers.
+    queue: store.dialect === "postgres" ? await queueHealth(store, now) : null,
   };
 }

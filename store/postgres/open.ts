@@ -3,12 +3,14 @@ import { Kysely, PostgresDialect } from "kysely";
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import { type MigrationReport, migrate } from "../migrate.ts";
+import { installQueue } from "../queue/boss.ts";
 import type { Database } from "../schema.ts";
 import { checkConnection, createPool } from "./pool.ts";
 import { parsePostgresUrl } from "./url.ts";
 
-// One advisory lock id for the whole start-up schema work (our migrations and the checkpointer's tables), so
-// two processes starting at once run it one after the other; the second finds nothing left to do.
+// One advisory lock id for the whole start-up schema work (our migrations, the checkpointer's tables, pg-boss's
+// schema and queues), so two processes starting at once run it one after the other; the second finds nothing
+// left to do.
 const SCHEMA_LOCK_ID = 0x67726f77; // "grow"
 
 /** An open Postgres store's parts: the query builder, the shared pool, and what start-up migrated. */
@@ -21,7 +23,8 @@ export interface OpenedPostgres {
 
 /**
  * Connects to PostgreSQL (failing fast with the host and the reason), then, under an advisory lock, migrates
- * the store's schema and creates the LangGraph checkpointer's tables on the same pool.
+ * the store's schema, creates the LangGraph checkpointer's tables and installs pg-boss's schema and the run
+ * queues, all on the same pool.
  */
 export async function openPostgres(url: string): Promise<OpenedPostgres> {
   const target = parsePostgresUrl(url);
@@ -32,6 +35,7 @@ export async function openPostgres(url: string): Promise<OpenedPostgres> {
     const migrated = await withSchemaLock(pool, async () => {
       const report = await migrate(db, "postgres", target.display);
       await new PostgresSaver(pool).setup();
+      await installQueue(pool);
       return report;
     });
     return { db, pool, name: target.display, migrated };
