@@ -98,7 +98,10 @@ export function industryMix(scored: readonly Pick<ScoredAccount, "industry" | "f
   const groups = new Map<string, number[]>();
   for (const s of scored) {
     const key = s.industry ?? "unknown";
-    groups.set(key, [...(groups.get(key) ?? []), s.fit]);
+    // Pushed in place: copying the list for each account was quadratic in an industry's accounts.
+    const fits = groups.get(key);
+    if (fits) fits.push(s.fit);
+    else groups.set(key, [s.fit]);
   }
   return [...groups.entries()]
     .map(([industry, fits]) => ({
