@@ -278,6 +278,18 @@ describe("a 100,000-touch store answers the report's won-deal reads through inde
     expect(reads[299]!.read).toEqual({ touches: [], firstContactAt: null });
   });
 
+  it("counts contacts per lifecycle stage off the covering (lifecycle_stage) index, with no sort", async () => {
+    const query = db
+      .selectFrom("contacts")
+      .select(["lifecycle_stage", db.fn.countAll<number>().as("n")])
+      .groupBy("lifecycle_stage")
+      .orderBy("lifecycle_stage")
+      .compile();
+    const plan = (sqlite.prepare(`explain query plan ${query.sql}`).all() as PlanRow[]).map((r) => r.detail);
+    expect(plan.join(" | ")).toMatch(/SCAN contacts USING COVERING INDEX contacts_lifecycle/);
+    expect(plan.join(" | ")).not.toMatch(/TEMP B-TREE/);
+  });
+
   it("reads a chunk of deals in one statement, searching the (account, time) and (account, created_at) indexes", () => {
     // 300 deals: two chunks, each one statement whose subqueries aggregate the touches and take the anchor.
     expect(plans).toHaveLength(2);

@@ -8,6 +8,7 @@ import { apiKeysMigration } from "./005-api-keys.ts";
 import { reliabilityStateMigration } from "./006-reliability-state.ts";
 import { storeSecretsMigration } from "./007-store-secrets.ts";
 import { agentReadIndexesMigration } from "./008-agent-read-indexes.ts";
+import { contactsLifecycleMigration } from "./009-perf-contacts-lifecycle.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "006-reliability-state": reliabilityStateMigration(dialect),
     "007-store-secrets": storeSecretsMigration(),
     "008-agent-read-indexes": agentReadIndexesMigration(),
+    "009-perf-contacts-lifecycle": contactsLifecycleMigration(),
   };
 }
