@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FIT_RULES, FitRule, FitRules } from "./fit-rules.ts";
-import { fitBreakdown, fitScore } from "./fit-score.ts";
+import { fitBreakdown, fitScore, titlePoints } from "./fit-score.ts";
 
 describe("fitScore with the default ICP", () => {
   it("adds industry, size, market and seniority: 30 + 30 + 15 + 20 = 95", () => {
@@ -112,6 +112,32 @@ describe("fitScore with rules as data", () => {
         const score = fitScore(f, rules);
         expect(score >= 0 && score <= 100).toBe(true);
       }),
+    );
+  });
+});
+
+describe("titlePoints", () => {
+  it("is what a title adds to the untitled breakdown, for any facts", () => {
+    const title = fc.oneof(
+      fc.constantFrom("VP Sales", "Head of Growth", "Chief of Staff", "Director, Ops", "Team Lead", "", "  "),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(
+        fc.option(fc.constantFrom("SaaS", "Fintech", "Retail")),
+        fc.option(fc.integer({ min: 0, max: 20_000 })),
+        title,
+        (industry, employees, t) => {
+          const base = { industry, employees, country: "US" };
+          const untitled = fitBreakdown(base).matches.reduce((sum, m) => sum + m.points, 0);
+          const points = titlePoints(t);
+          const expected = Math.min(100, Math.max(0, untitled + (points ?? 0)));
+          expect(fitBreakdown({ ...base, title: t }).score).toBe(expected);
+          expect(points === null).toBe(
+            !fitBreakdown({ ...base, title: t }).matches.some((m) => m.type === "title"),
+          );
+        },
+      ),
     );
   });
 });

@@ -29,6 +29,33 @@ export function fitBreakdown(facts: FitFacts, rules: FitRules = DEFAULT_FIT_RULE
   return { score: Math.min(100, Math.max(0, total)), matches };
 }
 
+/**
+ * The points the first matching title rule gives `title`, or null when none matches: what `title` adds to
+ * `fitBreakdown` of the same facts without a title (the rule types add independently). For scoring many
+ * titles against one account without re-reading every rule for each.
+ */
+export function titlePoints(title: string, rules: FitRules = DEFAULT_FIT_RULES): number | null {
+  if (!title) return null;
+  const words = wordsOf(title);
+  for (const rule of titleRulesOf(rules))
+    if (rule.phrases.some((phrase) => containsPhrase(words, phrase))) return rule.points;
+  return null;
+}
+
+// The title rules of a rule list with their keywords split into words, derived once per list.
+const titleRules = new WeakMap<FitRules, { points: number; phrases: string[][] }[]>();
+
+function titleRulesOf(rules: FitRules): { points: number; phrases: string[][] }[] {
+  let derived = titleRules.get(rules);
+  if (!derived) {
+    derived = rules.flatMap((r) =>
+      r.type === "title" ? [{ points: r.points, phrases: r.keywords.map(wordsOf) }] : [],
+    );
+    titleRules.set(rules, derived);
+  }
+  return derived;
+}
+
 /** The fit score alone, 0–100. */
 export function fitScore(facts: FitFacts, rules: FitRules = DEFAULT_FIT_RULES): number {
   return fitBreakdown(facts, rules).score;

@@ -9,7 +9,7 @@ export {
   engagementScore,
 } from "./engagement.ts";
 export { DEFAULT_FIT_RULES, type FitFacts, FitRule, FitRules } from "./fit-rules.ts";
-export { type FitBreakdown, type FitMatch, fitBreakdown, fitScore } from "./fit-score.ts";
+export { type FitBreakdown, type FitMatch, fitBreakdown, fitScore, titlePoints } from "./fit-score.ts";
 export {
   DEMO_REQUEST_KIND,
   type LeadFacts,

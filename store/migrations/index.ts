@@ -11,6 +11,7 @@ import { agentReadIndexesMigration } from "./008-agent-read-indexes.ts";
 import { ownershipRunsMigration } from "./009-ownership-runs.ts";
 import { keyExpiryMigration } from "./010-console-key-expiry.ts";
 import { telemetryTraceContextMigration } from "./011-telemetry-trace-context.ts";
+import { contactsLifecycleMigration } from "./012-perf-contacts-lifecycle.ts";
 
 /** Every migration, in order; names sort lexically, so keep the numeric prefix. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "009-ownership-runs": ownershipRunsMigration(),
     "010-console-key-expiry": keyExpiryMigration(),
     "011-telemetry-trace-context": telemetryTraceContextMigration(),
+    "012-perf-contacts-lifecycle": contactsLifecycleMigration(),
   };
 }

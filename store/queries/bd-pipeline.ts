@@ -17,29 +17,48 @@ export interface ScoringAccount {
   wonDeals: number;
 }
 
-/** Every account (or one industry's, or one domain) with contacts' titles, open deal count and account suppression. */
+/**
+ * Every account (or one industry's, one domain, or those of `domains`) with contacts' titles, open deal count
+ * and account suppression.
+ */
 export async function bdScoringAccounts(
   db: Kysely<Database>,
-  filter: { industry?: string | undefined; domain?: string | undefined; now: Date },
+  filter: {
+    industry?: string | undefined;
+    domain?: string | undefined;
+    domains?: readonly string[] | undefined;
+    now: Date;
+  },
 ): Promise<ScoringAccount[]> {
+  if (filter.domains?.length === 0) return [];
+  // The chosen accounts as a subquery that each read below joins through its account index, instead of an
+  // IN list of every domain (20,000 bound values on a large store, compiled and sorted for each read).
+  const chosen = () => {
+    let query = db.selectFrom("accounts").select("domain");
+    if (filter.domain) query = query.where("domain", "=", filter.domain);
+    if (filter.domains) query = query.where("domain", "in", filter.domains);
+    if (filter.industry)
+      query = query.where((eb) => eb.fn("lower", ["industry"]), "=", filter.industry!.toLowerCase());
+    return query;
+  };
   let query = db.selectFrom("accounts").selectAll();
   if (filter.domain) query = query.where("domain", "=", filter.domain);
+  if (filter.domains) query = query.where("domain", "in", filter.domains);
   if (filter.industry)
     query = query.where((eb) => eb.fn("lower", ["industry"]), "=", filter.industry.toLowerCase());
   const accounts = await query.orderBy("domain").execute();
   if (accounts.length === 0) return [];
-  const domains = accounts.map((a) => a.domain);
   const titles = await db
     .selectFrom("contacts")
     .select(["account_domain", "title"])
-    .where("account_domain", "in", domains)
+    .where("account_domain", "in", chosen())
     .where("title", "is not", null)
     .orderBy("email")
     .execute();
   const open = await db
     .selectFrom("opportunities")
     .select((eb) => ["account_domain", eb.fn.countAll<number>().as("n")])
-    .where("account_domain", "in", domains)
+    .where("account_domain", "in", chosen())
     .where("stage", "not in", CLOSED)
     .groupBy("account_domain")
     .execute();
@@ -47,7 +66,7 @@ export async function bdScoringAccounts(
   const suppressed = await db
     .selectFrom("suppressions")
     .select("account_domain")
-    .where("account_domain", "in", domains)
+    .where("account_domain", "in", chosen())
     .where("contact_email", "is", null)
     .where("created_at", "<=", at)
     .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", at)]))
@@ -55,7 +74,7 @@ export async function bdScoringAccounts(
   const won = await db
     .selectFrom("opportunities")
     .select((eb) => ["account_domain", eb.fn.countAll<number>().as("n")])
-    .where("account_domain", "in", domains)
+    .where("account_domain", "in", chosen())
     .where("stage", "=", "closed_won")
     .groupBy("account_domain")
     .execute();
@@ -84,28 +103,34 @@ export async function bdScoringAccounts(
   }));
 }
 
-/** Touches per account in two adjacent windows: recent `(mid, to]` and previous `(from, mid]`. */
+/**
+ * Touches per account in two adjacent windows: recent `(mid, to]` and previous `(from, mid]`. Counted in SQL,
+ * one row per account, not one per touch in the window.
+ */
 export async function bdTouchCountsByAccount(
   db: Kysely<Database>,
   range: { from: Date; mid: Date; to: Date; accountDomain?: string | undefined },
 ): Promise<Map<string, { recent: number; previous: number }>> {
+  const mid = range.mid.toISOString();
   let query = db
     .selectFrom("touches")
-    .select(["account_domain", "occurred_at"])
+    .select((eb) => [
+      "account_domain",
+      eb.fn
+        .sum<number>(eb.case().when("occurred_at", ">", mid).then(eb.lit(1)).else(eb.lit(0)).end())
+        .as("recent"),
+      eb.fn
+        .sum<number>(eb.case().when("occurred_at", "<=", mid).then(eb.lit(1)).else(eb.lit(0)).end())
+        .as("previous"),
+    ])
     .where("account_domain", "is not", null)
     .where("occurred_at", ">", range.from.toISOString())
     .where("occurred_at", "<=", range.to.toISOString());
   if (range.accountDomain) query = query.where("account_domain", "=", range.accountDomain);
-  const rows = await query.execute();
-  const mid = range.mid.toISOString();
+  const rows = await query.groupBy("account_domain").execute();
   const counts = new Map<string, { recent: number; previous: number }>();
-  for (const r of rows) {
-    const key = r.account_domain!;
-    const c = counts.get(key) ?? { recent: 0, previous: 0 };
-    if (r.occurred_at > mid) c.recent++;
-    else c.previous++;
-    counts.set(key, c);
-  }
+  for (const r of rows)
+    counts.set(r.account_domain!, { recent: Number(r.recent), previous: Number(r.previous) });
   return counts;
 }
 

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { dialectOf } from "../dialect.ts";
 import type { Database } from "../schema.ts";
 
 /** An opportunity with its stage history, as the report reads it. */
@@ -107,59 +108,58 @@ export async function loadReportData(
   return { lifecycle: Object.fromEntries(lifecycle.map((l) => [l.lifecycle_stage, Number(l.n)])) };
 }
 
-/** A touch row as the deal-window join returns it, tagged with the index of its deal in the chunk. */
-interface WindowTouchRow {
-  k: number;
-  id: string;
-  occurred_at: string;
-  campaign: string | null;
-  channel: string;
-  agent: string | null;
+/** One deal's row of a chunk: its index in the chunk, its touches as a JSON array, its account's first contact. */
+interface DealWindowRow {
+  k: number | string;
+  /** `[[id, occurred_at, campaign, channel, agent], …]`: text from SQLite, parsed (or null for none) from pg. */
+  touches: string | unknown[] | null;
+  first: string | null;
 }
+
+type TouchTuple = [string, string, string | null, string, string | null];
 
 /**
  * Each deal's account's touches with `from ≤ occurred_at ≤ to` and the earliest created_at of the account's
- * contacts, handed to `onDeal` in the order of `deals`. A chunk of deals is read in two statements: their
- * windows as a VALUES list joined to touches through the (account, time) index, and one grouped min over the
- * contacts' (account, created_at) index.
+ * contacts, handed to `onDeal` in the order of `deals`. A chunk of deals is one statement: their windows as a
+ * VALUES list, each deal's touches read through the (account, time) index and aggregated into one JSON array,
+ * its first contact through the (account, created_at) index. One JSON string per deal instead of a row per
+ * touch: building a row object per touch was most of the report's time on a large store.
  */
 export async function eachDealTouches<D extends DealWindow>(
   db: Kysely<Database>,
   deals: readonly D[],
   onDeal: (deal: D, read: DealTouches) => void,
 ): Promise<void> {
+  const postgres = dialectOf(db) === "postgres";
+  const aggregate = postgres
+    ? sql`json_agg(json_build_array(t.id, t.occurred_at, t.campaign, t.channel, t.agent))`
+    : sql`json_group_array(json_array(t.id, t.occurred_at, t.campaign, t.channel, t.agent))`;
   for (let start = 0; start < deals.length; start += DEAL_CHUNK) {
     const chunk = deals.slice(start, start + DEAL_CHUNK);
     const windows = sql.join(
       chunk.map((d, k) => sql`(${k}, ${d.accountDomain}, ${d.from.toISOString()}, ${d.to.toISOString()})`),
     );
     const { rows } =
-      await sql<WindowTouchRow>`with w (k, account_domain, from_at, to_at) as (values ${windows})
-      select w.k, t.id, t.occurred_at, t.campaign, t.channel, t.agent
-      from w join touches t on t.account_domain = w.account_domain
-        and t.occurred_at >= w.from_at and t.occurred_at <= w.to_at`.execute(db);
-    const touches = chunk.map((): ReportTouch[] => []);
-    for (const t of rows) {
-      touches[Number(t.k)]!.push({
-        id: t.id,
-        at: new Date(t.occurred_at),
-        campaign: t.campaign,
-        channel: t.channel,
-        agent: t.agent,
-      });
-    }
-    const firsts = await db
-      .selectFrom("contacts")
-      .select(["account_domain", db.fn.min("created_at").as("first")])
-      .where("account_domain", "in", [...new Set(chunk.map((d) => d.accountDomain))])
-      .groupBy("account_domain")
-      .execute();
-    const firstBy = new Map(firsts.map((f) => [f.account_domain, f.first]));
+      await sql<DealWindowRow>`with w (k, account_domain, from_at, to_at) as (values ${windows})
+      select w.k,
+        (select ${aggregate} from touches t where t.account_domain = w.account_domain
+          and t.occurred_at >= w.from_at and t.occurred_at <= w.to_at) as touches,
+        (select min(c.created_at) from contacts c where c.account_domain = w.account_domain) as first
+      from w`.execute(db);
+    const byK = new Map(rows.map((r) => [Number(r.k), r]));
     chunk.forEach((deal, k) => {
-      const first = firstBy.get(deal.accountDomain);
+      const row = byK.get(k);
+      const raw = row?.touches ?? null;
+      const tuples = (typeof raw === "string" ? JSON.parse(raw) : (raw ?? [])) as TouchTuple[];
       onDeal(deal, {
-        touches: touches[k]!,
-        firstContactAt: first == null ? null : new Date(String(first)),
+        touches: tuples.map(([id, at, campaign, channel, agent]) => ({
+          id,
+          at: new Date(at),
+          campaign,
+          channel,
+          agent,
+        })),
+        firstContactAt: row?.first == null ? null : new Date(String(row.first)),
       });
     });
   }

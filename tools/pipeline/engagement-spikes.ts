@@ -41,6 +41,9 @@ const Input = z.object({
   limit: z.number().int().min(1).max(200).default(25).describe("At most this many spiking accounts"),
 });
 
+// Up to this many spiking accounts are read by name; more, and every account is read (then filtered).
+const MAX_LISTED = 500;
+
 /** Accounts whose touches in the last 14 days are a spike against the 14 before, with open deals and suppression. */
 export const pipelineEngagementSpikes = defineTool({
   name: "pipeline_engagement_spikes",
@@ -56,7 +59,12 @@ export const pipelineEngagementSpikes = defineTool({
     const from = new Date(to.getTime() - 2 * SPIKE_WINDOW_DAYS * DAY);
     const domain = input.accountDomain?.trim().toLowerCase();
     const counts = await bdTouchCountsByAccount(ctx.db, { from, mid, to, accountDomain: domain });
-    const accounts = await bdScoringAccounts(ctx.db, { domain, now: ctx.now });
+    // Without a domain only spiking accounts are shown, so only theirs are read (not every account's titles).
+    const spiking = domain
+      ? undefined
+      : [...counts].filter(([, c]) => isSpike(c.recent, c.previous)).map(([d]) => d);
+    const few = spiking && spiking.length <= MAX_LISTED ? spiking : undefined;
+    const accounts = await bdScoringAccounts(ctx.db, { domain, domains: few, now: ctx.now });
     const rows: SpikeRow[] = accounts.map((a) => {
       const c = counts.get(a.domain) ?? { recent: 0, previous: 0 };
       return {

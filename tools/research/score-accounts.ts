@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { DEFAULT_MQL_THRESHOLDS, type FitMatch, fitBreakdown } from "../../domain/scoring/index.ts";
+import {
+  DEFAULT_MQL_THRESHOLDS,
+  type FitMatch,
+  fitBreakdown,
+  titlePoints,
+} from "../../domain/scoring/index.ts";
 import { bdScoringAccounts } from "../../store/queries/bd-pipeline.ts";
 import { sizeBandOf } from "../analytics/size-band.ts";
 import { defineTool } from "../tool.ts";
@@ -46,10 +51,15 @@ export function accountFit(account: {
   titles: readonly string[];
 }): { fit: number; matches: FitMatch[]; bestTitle: string | null } {
   const base = { industry: account.industry, employees: account.employees, country: account.country };
-  let best = { ...fitBreakdown(base), bestTitle: null as string | null };
+  const untitled = fitBreakdown(base);
+  const baseTotal = untitled.matches.reduce((sum, m) => sum + m.points, 0);
+  let best = { ...untitled, bestTitle: null as string | null };
   for (const title of account.titles) {
-    const scored = fitBreakdown({ ...base, title });
-    if (scored.score > best.score) best = { ...scored, bestTitle: title };
+    // A title only adds its own rule's points, so its score is known without the whole breakdown; the
+    // breakdown is built for a title that beats the best so far.
+    const points = titlePoints(title);
+    if (points === null || Math.min(100, Math.max(0, baseTotal + points)) <= best.score) continue;
+    best = { ...fitBreakdown({ ...base, title }), bestTitle: title };
   }
   return { fit: best.score, matches: best.matches, bestTitle: best.bestTitle };
 }
@@ -98,7 +108,10 @@ export function industryMix(scored: readonly Pick<ScoredAccount, "industry" | "f
   const groups = new Map<string, number[]>();
   for (const s of scored) {
     const key = s.industry ?? "unknown";
-    groups.set(key, [...(groups.get(key) ?? []), s.fit]);
+    // Pushed in place: copying the list for each account was quadratic in an industry's accounts.
+    const fits = groups.get(key);
+    if (fits) fits.push(s.fit);
+    else groups.set(key, [s.fit]);
   }
   return [...groups.entries()]
     .map(([industry, fits]) => ({
