@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import type { QueueHealth } from "../../../store/queries/queue-health.ts";
 import type { ApiRead } from "../api.ts";
 import { badge, when } from "../format.ts";
 
@@ -17,8 +18,7 @@ interface Health {
   leases_held: number;
   event_log_gaps: number;
   alerts?: { id: string; since: string; message: string }[];
-  queue?: Record<string, unknown>;
-  workers?: unknown;
+  queue?: QueueHealth | null;
 }
 
 interface DeadLetter {
@@ -31,20 +31,18 @@ interface DeadLetter {
   created_at?: string;
 }
 
-function facts(title: string, value: unknown) {
-  if (value === undefined) return "";
-  return html`<section class="card"><h2>${title}</h2><pre class="json">${JSON.stringify(value, null, 2)}</pre></section>`;
-}
-
 /**
- * The queue and workers at scale. This is the one place the page shows them: today `/v1/health` reports no queue
- * in embedded mode, and whatever `queue` / `workers` it does report is shown as it comes. A purpose-built view of
- * the pg-boss queue and `growth worker` processes replaces the body of this section, keeping its id.
+ * The queue and workers at scale (`growth health`'s queue line): pg-boss jobs by state, live and dead workers, the
+ * oldest queued run. The embedded store has neither; runs execute in the process that accepted them.
  */
-function queueAndWorkers(health: Health) {
-  if (health.queue === undefined && health.workers === undefined)
-    return html`<section class="card" id="queue-workers"><h2>Queue and workers</h2><p class="muted">The API reports no queue or workers: runs execute in this process (embedded mode).</p></section>`;
-  return html`<section id="queue-workers">${facts("Queue", health.queue)}${facts("Workers", health.workers)}</section>`;
+function queueAndWorkers(queue: QueueHealth | null | undefined) {
+  if (!queue)
+    return html`<section class="card" id="queue-workers"><h2>Queue and workers</h2><p class="muted">No queue or workers: runs execute in this process (embedded mode).</p></section>`;
+  const oldest = queue.oldest_queued_run;
+  return html`<section class="card" id="queue-workers"><h2>Queue and workers</h2>
+<table><thead><tr><th scope="col">waiting</th><th scope="col">to retry</th><th scope="col">being worked</th><th scope="col">held as safety nets</th><th scope="col">dead-lettered</th><th scope="col">workers live</th><th scope="col">workers dead</th></tr></thead>
+<tbody><tr><td>${queue.queued}</td><td>${queue.retrying}</td><td>${queue.active}</td><td>${queue.held}</td><td>${queue.dead_lettered}</td><td>${queue.workers.live}</td><td>${queue.workers.dead}</td></tr></tbody></table>
+<p>${oldest ? html`Oldest queued run <a href="/traces/${encodeURIComponent(oldest.run_id)}">${oldest.run_id}</a> (${oldest.thread_id}), queued ${when(oldest.since)}.` : "No run is queued."}</p></section>`;
 }
 
 /** Breakers, retry budgets and bulkheads per agent, providers, runs, the queue when the API has one, dead letters. */
@@ -82,7 +80,7 @@ export async function healthView(api: ApiRead, isAdmin: boolean) {
             html`<tr><td>${p.provider}</td><td>${badge(p.breaker)}</td><td>${when(p.opened_at)}</td><td>${when(p.updated_at)}</td></tr>`,
         )}</tbody></table>`
   }</section>
-${queueAndWorkers(health)}
+${queueAndWorkers(health.queue)}
 <section class="card"><h2>Dead letters <span class="count">${dead_letters.length} open</span></h2>${
     dead_letters.length === 0
       ? html`<p class="empty">No open dead letters.</p>`
