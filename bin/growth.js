@@ -20,6 +20,7 @@ const SOURCE_DIRS = [
   "models",
   "runtime",
   "service",
+  "telemetry",
 ];
 
 /** The newest modification time of the TypeScript sources the build compiles (a few ms for the tree). */

@@ -74,7 +74,12 @@ export function showModelNotice(
 export async function withOrchestrator<T>(
   command: Command,
   fn: (ctx: CommandContext & { orchestrator: Orchestrator; models: ModelMode }) => Promise<T>,
-  overrides: AppOptions & { dispatch?: IntakeQueue["dispatch"]; ownerRole?: string } = {},
+  overrides: AppOptions & {
+    dispatch?: IntakeQueue["dispatch"];
+    ownerRole?: string;
+    /** Where the orchestrator reports node and agent latencies, built once the store is open. */
+    telemetryFor?: (store: Store) => NonNullable<AppOptions["telemetry"]>;
+  } = {},
 ): Promise<T> {
   const { config, notice } = loadModelConfig(overrides.env ?? process.env);
   showModelNotice(notice);
@@ -87,7 +92,7 @@ export async function withOrchestrator<T>(
     : null;
   return withContext(command, async (ctx) => {
     const reliability = await loadReliabilityState(ctx.store.db);
-    const { dispatch, ownerRole, ...options } = overrides;
+    const { dispatch, ownerRole, telemetryFor, ...options } = overrides;
     const { orchestrator, models, flush } = createApp(ctx.store, ctx.logger, {
       modelConfig: config,
       reliability,
@@ -102,6 +107,7 @@ export async function withOrchestrator<T>(
         : {}),
       // On Postgres each accepted run's job is enqueued with it: run here (a safety net job) or by workers.
       queue: intakeQueueFor(ctx.store, dispatch ?? "inline"),
+      ...(telemetryFor ? { telemetry: telemetryFor(ctx.store) } : {}),
       ...options,
     });
     try {

@@ -1,57 +1,118 @@
 import { Command } from "commander";
 import { UserError } from "../../domain/errors.ts";
+import type { Store } from "../../store/db.ts";
 import { isPostgresUrl } from "../../store/postgres/url.ts";
+import { queueHealth } from "../../store/queries/queue-health.ts";
 import { queueSettings } from "../../store/queue/boss.ts";
 import { storeFile, withOrchestrator } from "../context.ts";
 import { RunControl } from "../run-control.ts";
 import { startWorker } from "../worker/index.ts";
 
-/** `growth worker [--concurrency n]`: takes runs from the queue and executes them until SIGTERM drains it. */
+/** The worker's Prometheus metrics (telemetry/ loads only when asked for), the queue depth read off pg-boss. */
+async function workerMetrics() {
+  const { createMetrics } = await import("../../telemetry/metrics.ts");
+  const { serveMetrics } = await import("../../telemetry/metrics-server.ts");
+  let metrics: ReturnType<typeof createMetrics> | null = null;
+  return {
+    telemetryFor(store: Store) {
+      metrics = createMetrics({
+        store,
+        queueDepth: async () => {
+          if (store.dialect !== "postgres") return 0;
+          const q = await queueHealth(store, new Date());
+          return q.queued + q.retrying;
+        },
+      });
+      return metrics.run;
+    },
+    serve(port: number, host: string) {
+      if (!metrics) throw new Error("worker metrics were not built with the orchestrator");
+      return serveMetrics(metrics, { port, host });
+    },
+  };
+}
+
+function metricsPort(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const port = Number(value);
+  if (!Number.isSafeInteger(port) || port < 0 || port > 65_535)
+    throw new UserError(
+      "worker_metrics_port_invalid",
+      `--metrics-port ${value} must be a port number from 0 to 65535 (0 picks a free one).`,
+    );
+  return port;
+}
+
+/**
+ * `growth worker [--concurrency n] [--metrics-port p]`: takes runs from the queue and executes them until SIGTERM
+ * drains it; with a metrics port, serves Prometheus text at /metrics (no key: loopback unless --metrics-host).
+ */
 export function workerCommand(): Command {
   return new Command("worker")
     .description(
       "take accepted runs from the queue (a PostgreSQL store: DATABASE_URL) and execute them until stopped; SIGTERM drains",
     )
     .option("--concurrency <n>", "how many runs this worker executes at once", "2")
-    .action(async (options: { concurrency: string }, command: Command) => {
-      const concurrency = Number(options.concurrency);
-      if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64)
-        throw new UserError(
-          "worker_concurrency_invalid",
-          `--concurrency ${options.concurrency} must be a whole number from 1 to 64.`,
-        );
-      if (!isPostgresUrl(storeFile(command)))
-        throw new UserError(
-          "worker_needs_postgres",
-          "growth worker takes runs from the queue in PostgreSQL: set DATABASE_URL (or --db postgres://…); the embedded store runs everything in one process.",
-        );
-      const control = new RunControl();
-      const untrap = control.trapSignals();
-      try {
-        await withOrchestrator(
-          command,
-          async ({ store, orchestrator, logger }) => {
-            if (store.dialect !== "postgres") return;
-            const worker = await startWorker({
-              store,
-              orchestrator,
-              owner: orchestrator.owner,
+    .option("--metrics-port <port>", "serve Prometheus metrics at /metrics on this port (0: any free one)")
+    .option(
+      "--metrics-host <host>",
+      "the address the metrics port listens on (it has no key check)",
+      "127.0.0.1",
+    )
+    .action(
+      async (
+        options: { concurrency: string; metricsPort?: string; metricsHost: string },
+        command: Command,
+      ) => {
+        const concurrency = Number(options.concurrency);
+        if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64)
+          throw new UserError(
+            "worker_concurrency_invalid",
+            `--concurrency ${options.concurrency} must be a whole number from 1 to 64.`,
+          );
+        if (!isPostgresUrl(storeFile(command)))
+          throw new UserError(
+            "worker_needs_postgres",
+            "growth worker takes runs from the queue in PostgreSQL: set DATABASE_URL (or --db postgres://…); the embedded store runs everything in one process.",
+          );
+        const port = metricsPort(options.metricsPort);
+        const metrics = port === null ? null : await workerMetrics();
+        const control = new RunControl();
+        const untrap = control.trapSignals();
+        try {
+          await withOrchestrator(
+            command,
+            async ({ store, orchestrator, logger }) => {
+              if (store.dialect !== "postgres") return;
+              const worker = await startWorker({
+                store,
+                orchestrator,
+                owner: orchestrator.owner,
+                control,
+                logger,
+                settings: queueSettings(),
+                concurrency,
+              });
+              console.error(
+                `worker ${worker.id} taking runs from ${store.name} (concurrency ${concurrency}); SIGTERM drains`,
+              );
+              const scrape = port === null ? null : await metrics?.serve(port, options.metricsHost);
+              if (scrape) console.error(`metrics at ${scrape.url}`);
+              await new Promise<void>((resolve) => control.onDrain(() => resolve()));
+              await worker.stop();
+              await scrape?.close();
+              console.error(`worker ${worker.id} drained and stopped`);
+            },
+            {
               control,
-              logger,
-              settings: queueSettings(),
-              concurrency,
-            });
-            console.error(
-              `worker ${worker.id} taking runs from ${store.name} (concurrency ${concurrency}); SIGTERM drains`,
-            );
-            await new Promise<void>((resolve) => control.onDrain(() => resolve()));
-            await worker.stop();
-            console.error(`worker ${worker.id} drained and stopped`);
-          },
-          { control, dispatch: "workers", ownerRole: "worker" },
-        );
-      } finally {
-        untrap();
-      }
-    });
+              dispatch: "workers",
+              ownerRole: "worker",
+              ...(metrics ? { telemetryFor: (store: Store) => metrics.telemetryFor(store) } : {}),
+            },
+          );
+        } finally {
+          untrap();
+        }
+      },
+    );
 }
