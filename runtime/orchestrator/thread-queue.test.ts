@@ -59,4 +59,27 @@ describe("ThreadQueue", () => {
     await expect(failed).rejects.toThrow("boom");
     await expect(next).resolves.toBe("after");
   });
+
+  it("runs work that already holds the thread inside its turn (a follow-up on its own account), not after it", async () => {
+    const queue = new ThreadQueue();
+    const log: string[] = [];
+    const started = gate();
+    const parent = queue.run("t1", async () => {
+      log.push("parent:start");
+      await started.promise;
+      const child = await queue.run("t1", async () => {
+        log.push("follow-up");
+        return "done";
+      });
+      log.push(`parent:end ${child}`);
+    });
+    // Queued from outside the turn: waits for the parent, as before.
+    const outside = queue.run("t1", async () => {
+      log.push("outside");
+    });
+    started.open();
+    const deadlock = new Promise((_, reject) => setTimeout(() => reject(new Error("deadlock")), 2_000));
+    await Promise.race([Promise.all([parent, outside]), deadlock]);
+    expect(log).toEqual(["parent:start", "follow-up", "parent:end done", "outside"]);
+  });
 });
