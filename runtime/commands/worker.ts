@@ -4,6 +4,7 @@ import type { Store } from "../../store/db.ts";
 import { isPostgresUrl } from "../../store/postgres/url.ts";
 import { queueHealth } from "../../store/queries/queue-health.ts";
 import { queueSettings } from "../../store/queue/boss.ts";
+import { alertsFileFrom } from "../../telemetry/alerts/file-option.ts";
 import { storeFile, withOrchestrator } from "../context.ts";
 import { RunControl } from "../run-control.ts";
 import { startWorker } from "../worker/index.ts";
@@ -25,11 +26,21 @@ async function workerMetrics() {
       });
       return metrics.run;
     },
+    get metrics() {
+      return metrics;
+    },
     serve(port: number, host: string) {
       if (!metrics) throw new Error("worker metrics were not built with the orchestrator");
       return serveMetrics(metrics, { port, host });
     },
   };
+}
+
+interface WorkerFlags {
+  concurrency: string;
+  metricsPort?: string;
+  metricsHost: string;
+  alerts?: string;
 }
 
 function metricsPort(value: string | undefined): number | null {
@@ -59,60 +70,71 @@ export function workerCommand(): Command {
       "the address the metrics port listens on (it has no key check)",
       "127.0.0.1",
     )
-    .action(
-      async (
-        options: { concurrency: string; metricsPort?: string; metricsHost: string },
-        command: Command,
-      ) => {
-        const concurrency = Number(options.concurrency);
-        if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64)
-          throw new UserError(
-            "worker_concurrency_invalid",
-            `--concurrency ${options.concurrency} must be a whole number from 1 to 64.`,
-          );
-        if (!isPostgresUrl(storeFile(command)))
-          throw new UserError(
-            "worker_needs_postgres",
-            "growth worker takes runs from the queue in PostgreSQL: set DATABASE_URL (or --db postgres://…); the embedded store runs everything in one process.",
-          );
-        const port = metricsPort(options.metricsPort);
-        const metrics = port === null ? null : await workerMetrics();
-        const control = new RunControl();
-        const untrap = control.trapSignals();
-        try {
-          await withOrchestrator(
-            command,
-            async ({ store, orchestrator, logger }) => {
-              if (store.dialect !== "postgres") return;
-              const worker = await startWorker({
-                store,
-                orchestrator,
-                owner: orchestrator.owner,
-                control,
-                logger,
-                settings: queueSettings(),
-                concurrency,
-              });
-              console.error(
-                `worker ${worker.id} taking runs from ${store.name} (concurrency ${concurrency}); SIGTERM drains`,
-              );
-              const scrape = port === null ? null : await metrics?.serve(port, options.metricsHost);
-              if (scrape) console.error(`metrics at ${scrape.url}`);
-              await new Promise<void>((resolve) => control.onDrain(() => resolve()));
-              await worker.stop();
-              await scrape?.close();
-              console.error(`worker ${worker.id} drained and stopped`);
-            },
-            {
+    .option(
+      "--alerts <file>",
+      "evaluate the SLA alerts of this file in the background (default: GROWTH_ALERTS_FILE)",
+    )
+    .action(async (options: WorkerFlags, command: Command) => {
+      const concurrency = Number(options.concurrency);
+      if (!Number.isSafeInteger(concurrency) || concurrency < 1 || concurrency > 64)
+        throw new UserError(
+          "worker_concurrency_invalid",
+          `--concurrency ${options.concurrency} must be a whole number from 1 to 64.`,
+        );
+      if (!isPostgresUrl(storeFile(command)))
+        throw new UserError(
+          "worker_needs_postgres",
+          "growth worker takes runs from the queue in PostgreSQL: set DATABASE_URL (or --db postgres://…); the embedded store runs everything in one process.",
+        );
+      const port = metricsPort(options.metricsPort);
+      const alerts = alertsFileFrom(options.alerts);
+      const metrics = port === null ? null : await workerMetrics();
+      const control = new RunControl();
+      const untrap = control.trapSignals();
+      try {
+        await withOrchestrator(
+          command,
+          async ({ store, orchestrator, logger, models }) => {
+            if (store.dialect !== "postgres") return;
+            const worker = await startWorker({
+              store,
+              orchestrator,
+              owner: orchestrator.owner,
               control,
-              dispatch: "workers",
-              ownerRole: "worker",
-              ...(metrics ? { telemetryFor: (store: Store) => metrics.telemetryFor(store) } : {}),
-            },
-          );
-        } finally {
-          untrap();
-        }
-      },
-    );
+              logger,
+              settings: queueSettings(),
+              concurrency,
+            });
+            console.error(
+              `worker ${worker.id} taking runs from ${store.name} (concurrency ${concurrency}); SIGTERM drains`,
+            );
+            const scrape = port === null ? null : await metrics?.serve(port, options.metricsHost);
+            if (scrape) console.error(`metrics at ${scrape.url}`);
+            const { startAlertMonitor } = await import("../../telemetry/alerts/monitor.ts");
+            const monitor = alerts
+              ? startAlertMonitor({
+                  store,
+                  file: alerts,
+                  budgets: models.registry?.config.budgets ?? { all: {}, agents: {} },
+                  logger,
+                  ...(metrics?.metrics ? { metrics: metrics.metrics } : {}),
+                })
+              : null;
+            await new Promise<void>((resolve) => control.onDrain(() => resolve()));
+            await monitor?.stop();
+            await worker.stop();
+            await scrape?.close();
+            console.error(`worker ${worker.id} drained and stopped`);
+          },
+          {
+            control,
+            dispatch: "workers",
+            ownerRole: "worker",
+            ...(metrics ? { telemetryFor: (store: Store) => metrics.telemetryFor(store) } : {}),
+          },
+        );
+      } finally {
+        untrap();
+      }
+    });
 }

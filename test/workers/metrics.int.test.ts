@@ -43,7 +43,13 @@ describePg(`growth worker --metrics-port${PG_SKIP_REASON ? ` — skipped: ${PG_S
       DATABASE_URL: fixture.file,
       ...FAST_RECOVERY_ENV,
     };
-    const worker = spawn(process.execPath, [BIN, "worker", "--concurrency", "1", "--metrics-port", "0"], {
+    const alerts = join(fixture.dir, "alerts.yaml");
+    writeFileSync(
+      alerts,
+      "interval_seconds: 1\nalerts:\n  - { id: dlq, type: dead_letters_growing, max_open: 0, max_new: 3 }\n",
+    );
+    const args = ["worker", "--concurrency", "1", "--metrics-port", "0", "--alerts", alerts];
+    const worker = spawn(process.execPath, [BIN, ...args], {
       env,
       stdio: ["ignore", "ignore", "pipe"],
     });
@@ -52,6 +58,8 @@ describePg(`growth worker --metrics-port${PG_SKIP_REASON ? ` — skipped: ${PG_S
       if (worker.exitCode === null) worker.kill("SIGKILL");
       await exited;
     });
+    const log: string[] = [];
+    worker.stderr?.on("data", (chunk: Buffer) => log.push(chunk.toString()));
     const url = await metricsUrl(worker);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
 
@@ -80,6 +88,8 @@ describePg(`growth worker --metrics-port${PG_SKIP_REASON ? ` — skipped: ${PG_S
     const after = await scrape();
     expect(after.completed).toBe(1);
     expect(after.nodes).toBeGreaterThan(0);
+    // The worker evaluates the alerts file too: its gauge reads the alert, not firing.
+    expect(await (await fetch(url)).text(), log.join("")).toMatch(/^growth_alerts_active\{alert="dlq"\} 0$/m);
 
     worker.kill("SIGTERM");
     expect(await exited).toBe(0);
