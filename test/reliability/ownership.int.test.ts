@@ -105,7 +105,8 @@ describeEachDialect("run ownership across processes", (dialect) => {
     const fixture = await fixtureStore(dialect);
     opened.push({ close: fixture.cleanup });
     await fixture.store.close();
-    const LEASE = 8_000;
+    // Long enough that opening the second process on a loaded machine stays well inside the dead owner's lease.
+    const LEASE = 20_000;
     const eventFile = join(fixture.dir, "event.json");
     writeFileSync(eventFile, JSON.stringify(leadQualified("ana.lopez@acme.com", "own-2")));
     // The first process dies (SIGKILL) entering the effects node: the agent and the guard have run and are checkpointed.
