@@ -110,9 +110,14 @@ describeEachDialect("run ownership across processes", (dialect) => {
     const eventFile = join(fixture.dir, "event.json");
     writeFileSync(eventFile, JSON.stringify(leadQualified("ana.lopez@acme.com", "own-2")));
     // The first process dies (SIGKILL) entering the effects node: the agent and the guard have run and are checkpointed.
-    const killed = growth(["--db", fixture.file, "emit", eventFile], {
-      env: { GROWTH_CRASH_AT: "execute_effects:1", GROWTH_RUN_LEASE_MS: String(LEASE) },
-    });
+    const crash = { GROWTH_CRASH_AT: "execute_effects:1", GROWTH_RUN_LEASE_MS: String(LEASE) };
+    // Embedded, `emit` executes its run; on PostgreSQL it only accepts and queues, and a worker executes it.
+    let killed: ReturnType<typeof growth>;
+    if (dialect === "postgres") {
+      const accepted = growth(["--db", fixture.file, "emit", eventFile]);
+      expect(accepted.code, accepted.stderr).toBe(0);
+      killed = growth(["--db", fixture.file, "worker", "--concurrency", "1"], { env: crash });
+    } else killed = growth(["--db", fixture.file, "emit", eventFile], { env: crash });
     expect(killed.code, killed.stderr).toBeNull();
 
     let agentCalls = 0;
