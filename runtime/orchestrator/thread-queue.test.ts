@@ -82,4 +82,25 @@ describe("ThreadQueue", () => {
     await Promise.race([Promise.all([parent, outside]), deadlock]);
     expect(log).toEqual(["parent:start", "follow-up", "parent:end done", "outside"]);
   });
+
+  it("holds a thread only in its own queue: work holding t1 in one queue still waits its turn for t1 in another", async () => {
+    const first = new ThreadQueue();
+    const second = new ThreadQueue();
+    const log: string[] = [];
+    const busy = gate();
+    const occupant = second.run("t1", async () => {
+      log.push("second:occupant");
+      await busy.promise;
+      log.push("second:occupant done");
+    });
+    const crossing = first.run("t1", async () => {
+      const inner = second.run("t1", async () => {
+        log.push("second:from first's turn");
+      });
+      busy.open();
+      await inner;
+    });
+    await Promise.all([occupant, crossing]);
+    expect(log).toEqual(["second:occupant", "second:occupant done", "second:from first's turn"]);
+  });
 });
