@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../store/db.ts";
 import { demoCandidates } from "../../store/queries/demo-candidates.ts";
 import { latestSeedRecord } from "../../store/seed-writer.ts";
+import { importDirectory } from "../import/import-directory.ts";
 import { generateDemoData, REFERENCE_ANCHOR } from "../seed/generate.ts";
 import { runSeed, seedIfEmpty } from "../seed/seed-store.ts";
 import { candidatesFromData, demoStreamSource } from "./source.ts";
@@ -23,6 +24,7 @@ async function store(name: string): Promise<Store> {
 }
 
 const anchor = new Date(REFERENCE_ANCHOR);
+const GOOD_CSV = join(import.meta.dirname, "../../test/fixtures/csv/good");
 const later = new Date("2027-03-01T09:00:00Z");
 const window = (s: Awaited<ReturnType<typeof demoStreamSource>>) =>
   JSON.stringify(demoStream(s.candidates, { seed: 42, start: s.start, from: 0, to: 300 }));
@@ -82,10 +84,27 @@ describe("the demo stream is a pure function of its seed and position", () => {
     expect(await latestSeedRecord(s.db)).toEqual({ seed: 42, anchor: REFERENCE_ANCHOR });
   });
 
-  it("reads an imported store (no seed record) as it is now", async () => {
+  it("reads an imported store once and keeps that source across restarts and changes, until the next import", async () => {
     const s = await store("imported");
-    const source = await demoStreamSource(s.db, later);
-    expect(source.origin).toBe("store");
-    expect(source.start.toISOString()).toBe("2027-03-01T00:00:00.000Z");
+    const imported = await importDirectory(s.db, GOOD_CSV, { now: later });
+    expect(imported.files.some((f) => f.inserted > 0)).toBe(true);
+    const first = await demoStreamSource(s.db, later);
+    expect(first.origin).toBe("store");
+    expect(first.start.toISOString()).toBe("2027-03-01T00:00:00.000Z");
+    expect(first.candidates).toEqual(await demoCandidates(s.db));
+    expect(first.candidates.accounts.length).toBeGreaterThan(0);
+
+    // What demo runs do to the store, then a restart a day later: the same stream, from the same start.
+    await s.db.updateTable("accounts").set({ owner: null }).execute();
+    await s.db.deleteFrom("opportunities").execute();
+    const restarted = await demoStreamSource(s.db, new Date(later.getTime() + 86_400_000));
+    expect(restarted.candidates).not.toEqual(await demoCandidates(s.db));
+    expect(window(restarted)).toBe(window(first));
+
+    // A new import changes the data on purpose: the next source reads the store as it is then.
+    await importDirectory(s.db, GOOD_CSV, { now: later });
+    const reimported = await demoStreamSource(s.db, later);
+    expect(reimported.candidates).toEqual(await demoCandidates(s.db));
+    expect(reimported.candidates.openOpportunities.length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
+import { latestDataOrigin, recordDemoSource } from "../../store/data-origin.ts";
 import { type DemoCandidates, demoCandidates } from "../../store/queries/demo-candidates.ts";
 import type { Database } from "../../store/schema.ts";
-import { latestSeedRecord, type SeedRecord } from "../../store/seed-writer.ts";
+import type { SeedRecord } from "../../store/seed-writer.ts";
 import { seedAnchor } from "../seed/clock.ts";
 import { type DemoData, generateDemoData } from "../seed/generate.ts";
 
@@ -9,7 +10,7 @@ import { type DemoData, generateDemoData } from "../seed/generate.ts";
 export interface DemoStreamSource {
   candidates: DemoCandidates;
   start: Date;
-  /** `seed`: regenerated from the store's seed record, so restarts see the same stream; `store`: read live. */
+  /** `seed`: regenerated from the store's seed record; `store`: an imported store's candidates, recorded once. */
   origin: "seed" | "store";
   record: SeedRecord | null;
 }
@@ -44,16 +45,24 @@ export function candidatesFromData(data: DemoData): DemoCandidates {
 }
 
 /**
- * Where the demo stream comes from. A store the demo seeded regenerates its dataset from the recorded seed
- * and anchor and starts the stream at the anchor, so the stream is the same across restarts however much the
- * store has changed; a store filled by import has no record, so its candidates are read from it now.
+ * Where the demo stream comes from, so it is a pure function of its seed and position, the same across
+ * restarts however much the runs change the store. A store the demo seeded regenerates its dataset from the
+ * recorded seed and anchor and starts the stream at the anchor. A store filled by import has its candidates
+ * read once and recorded (with the stream's start) in the event log; later runs read that record, until the
+ * next import or seed, which the newest entry of the log shows.
  */
 export async function demoStreamSource(db: Kysely<Database>, now: Date): Promise<DemoStreamSource> {
-  const record = await latestSeedRecord(db);
-  if (record) {
+  const origin = await latestDataOrigin(db);
+  if (origin.kind === "seed") {
+    const record = { seed: origin.seed, anchor: origin.anchor };
     const anchor = new Date(record.anchor);
     const data = generateDemoData({ seed: record.seed, now: anchor });
     return { candidates: candidatesFromData(data), start: anchor, origin: "seed", record };
   }
-  return { candidates: await demoCandidates(db), start: seedAnchor(now), origin: "store", record: null };
+  if (origin.kind === "demo_source")
+    return { candidates: origin.candidates, start: new Date(origin.start), origin: "store", record: null };
+  const candidates = await demoCandidates(db);
+  const start = seedAnchor(now);
+  await recordDemoSource(db, candidates, start);
+  return { candidates, start, origin: "store", record: null };
 }

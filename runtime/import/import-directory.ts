@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { z } from "zod";
+import { recordImport } from "../../store/data-origin.ts";
 import { accountNames } from "../../store/import/account-names.ts";
 import { importAccounts } from "../../store/import/accounts.ts";
 import { importContacts } from "../../store/import/contacts.ts";
@@ -72,6 +73,13 @@ export async function importDirectory(
     const unresolved = options.map ? resolveCompanies(files, await accountNames(target)) : [];
     const results: FileImport[] = [];
     for (const file of files) results.push(await importOne(target, file, now));
+    const wrote = results.filter((f) => f.inserted + f.updated > 0);
+    if (wrote.length > 0)
+      await recordImport(
+        target,
+        wrote.map((f) => ({ file: f.file, inserted: f.inserted, updated: f.updated })),
+        now,
+      );
     return { files: results, unresolved, dryRun: options.dryRun ?? false };
   };
   return options.dryRun ? rolledBack(db, run) : run(db);
