@@ -1,4 +1,5 @@
 import { UserError } from "../../domain/errors.ts";
+import { runsDueInQueue } from "../../store/queue/due.ts";
 import { closeDeadLetter, getDeadLetter } from "../../store/repos/dead-letters.ts";
 import { decidedWaitingRuns, getRun, type RunRow, unfinishedRuns } from "../../store/repos/runs.ts";
 import type { RunOutcome } from "../outcome.ts";
@@ -11,14 +12,26 @@ import type { RunRequest } from "./options.ts";
 /**
  * Finds runs that never finished (a crash, a kill, a drain) and resumes each from its last checkpoint,
  * including runs whose approvals were all decided but which died before they resumed. A run a live owner
- * holds (its lease not expired: another process is executing it) is skipped; the others are claimed first.
+ * holds (its lease not expired: another process is executing it) is skipped, and so is one whose job the queue
+ * is about to deliver (PostgreSQL); the others are claimed first. A skipped run's thread keeps its order: its later
+ * runs wait too.
  */
 export async function resumeUnfinished(ctx: OrchestratorContext): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
   // A thread one of whose runs is held (here or by a live process elsewhere) keeps its order: its later runs wait.
   const heldThreads = new Set<string>();
-  for (const listed of await unfinishedRuns(ctx.store.db)) {
+  const unfinished = await unfinishedRuns(ctx.store.db);
+  // At scale a run whose job the queue is about to deliver is the workers'; this process resumes the others:
+  // its own, the runs of dead owners, the ones whose only job is a safety net held back for later.
+  const queued = ctx.queue
+    ? await runsDueInQueue(
+        ctx.store.db,
+        unfinished.map((r) => r.id),
+      )
+    : new Set<string>();
+  for (const listed of unfinished) {
     if (ctx.control?.draining) break;
+    if (queued.has(listed.id)) heldThreads.add(listed.thread_id);
     if (heldThreads.has(listed.thread_id)) continue;
     const run = ctx.owner.holds(listed.id) ? "held" : await claimFresh(ctx, listed.id, ["queued", "running"]);
     if (run === "held") heldThreads.add(listed.thread_id);

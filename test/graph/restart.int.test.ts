@@ -2,8 +2,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openStore } from "../../store/db.ts";
-import { growth } from "../helpers/cli.ts";
+import { isPostgresUrl } from "../../store/postgres/url.ts";
+import { growth, growthAsync } from "../helpers/cli.ts";
 import { fixtureStore, leadQualified } from "../helpers/fixture.ts";
+import { WorkerCluster } from "../workers/cluster.ts";
 
 let file: string;
 let dir: string;
@@ -32,15 +34,32 @@ describe("a run interrupted at the approval gate survives a process restart", ()
     const eventFile = join(dir, "event.json");
     writeFileSync(eventFile, JSON.stringify(leadQualified("carl.cfo@acme.com", "restart-1")));
 
-    const first = growth(["--db", file, "emit", eventFile, "--json"]);
-    expect(first.code, first.stderr).toBe(0);
-    const paused = JSON.parse(first.stdout);
-    expect(paused.status).toBe("waiting_approval");
-    const approvalId: string = paused.pending_approvals[0].approvalId;
+    // Embedded, `emit` executes the run in its own process. On PostgreSQL `emit` accepts and queues it, and a
+    // worker process executes it (`--wait` waits for that); either way that process exits with the run paused.
+    let approvalId: string | null = null;
+    if (isPostgresUrl(file)) {
+      const worker = new WorkerCluster(file, { workers: 1, concurrency: 1 });
+      try {
+        const first = await growthAsync(["--db", file, "emit", eventFile, "--json", "--wait", "60"]);
+        expect(first.code, first.stderr).toBe(0);
+        expect(JSON.parse(first.stdout).status).toBe("waiting_approval");
+      } finally {
+        expect(await worker.drain(), worker.stderr()).toEqual([0]);
+      }
+    } else {
+      const first = growth(["--db", file, "emit", eventFile, "--json"]);
+      expect(first.code, first.stderr).toBe(0);
+      const paused = JSON.parse(first.stdout);
+      expect(paused.status).toBe("waiting_approval");
+      approvalId = paused.pending_approvals[0].approvalId;
+    }
     expect(await count("outbox")).toBe(0);
 
     const listed = growth(["--db", file, "approvals", "--json"]);
-    expect(JSON.parse(listed.stdout).map((a: { id: string }) => a.id)).toEqual([approvalId]);
+    const pending = JSON.parse(listed.stdout).map((a: { id: string }) => a.id);
+    expect(pending).toHaveLength(1);
+    if (approvalId) expect(pending).toEqual([approvalId]);
+    approvalId = pending[0] as string;
 
     const second = growth(["--db", file, "approvals", "approve", approvalId, "--by", "qa"]);
     expect(second.code, second.stderr).toBe(0);

@@ -24,12 +24,19 @@ describe("a running growth serve takes over a dead process's runs", () => {
     const [worker] = await listWorkers(service.store.db, new Date());
     expect(worker).toMatchObject({ role: "serve", live: true });
 
-    // Another process accepts an event and is killed entering the effects node.
+    // Another process executes an event's run and is killed entering the effects node. Embedded, `emit` executes
+    // it; on PostgreSQL `emit` only accepts and queues (the service leaves a run the queue is delivering to the
+    // workers), and a worker takes it.
     const eventFile = join(dir, "event.json");
     writeFileSync(eventFile, JSON.stringify(leadQualified("ana.lopez@acme.com", "reclaim-1")));
-    const killed = await growthAsync(["--db", service.store.location, "emit", eventFile], {
-      env: { GROWTH_CRASH_AT: "execute_effects:1", GROWTH_RUN_LEASE_MS: String(LEASE) },
-    });
+    const db = ["--db", service.store.location];
+    const crash = { GROWTH_CRASH_AT: "execute_effects:1", GROWTH_RUN_LEASE_MS: String(LEASE) };
+    let killed: Awaited<ReturnType<typeof growthAsync>>;
+    if (service.store.dialect === "postgres") {
+      const accepted = await growthAsync([...db, "emit", eventFile]);
+      expect(accepted.code, accepted.stderr).toBe(0);
+      killed = await growthAsync([...db, "worker", "--concurrency", "1"], { env: crash });
+    } else killed = await growthAsync([...db, "emit", eventFile], { env: crash });
     expect(killed.code, killed.stderr).not.toBe(0);
     // Its run was accepted and left mid-way (unless the service already took it over: the lease is short).
     const [held] = await service.store.db.selectFrom("runs").select(["id as runId", "status"]).execute();
