@@ -4,7 +4,7 @@ import { withOrchestrator } from "../context.ts";
 import { reclaimEvery } from "../ownership/reclaim.ts";
 import { outcomeJson, outcomeText } from "../render.ts";
 import { pruneStore } from "../retention.ts";
-import { selectPlays, startSchedule } from "../scheduler/index.ts";
+import { onCron, selectPlays, startSchedule } from "../scheduler/index.ts";
 
 /** `growth plays`: the scheduled plays, their cron and the agents they start with. */
 export function playsCommand(): Command {
@@ -48,8 +48,9 @@ export function scheduleCommand(): Command {
     .description("run the scheduled plays on their cron (UTC) until stopped with Ctrl-C or SIGTERM")
     .argument("[names...]", "only these plays (default: all)")
     .option("--dry-run", "decide everything but execute no effect")
-    .action(async (names: string[], options: { dryRun?: boolean }, command: Command) => {
-      const plays = selectPlays(names);
+    .option("--cron <expr>", 'fire the plays on this cron (UTC) instead of their own, e.g. "*/10 * * * * *"')
+    .action(async (names: string[], options: { dryRun?: boolean; cron?: string }, command: Command) => {
+      const plays = onCron(selectPlays(names), options.cron);
       await withOrchestrator(command, async ({ orchestrator, logger, store }) => {
         await orchestrator.owner.start("schedule");
         for (const outcome of await orchestrator.resumeUnfinished()) console.log(outcomeText(outcome));

@@ -1,12 +1,16 @@
 import { Command } from "commander";
+import type { Logger } from "pino";
 import { UserError } from "../../domain/errors.ts";
+import type { Play } from "../../graph/routes.ts";
 import type { Store } from "../../store/db.ts";
 import { isPostgresUrl } from "../../store/postgres/url.ts";
 import { queueHealth } from "../../store/queries/queue-health.ts";
 import { queueSettings } from "../../store/queue/boss.ts";
 import { alertsFileFrom } from "../../telemetry/alerts/file-option.ts";
 import { storeFile, withOrchestrator } from "../context.ts";
+import type { Orchestrator } from "../orchestrator.ts";
 import { RunControl } from "../run-control.ts";
+import { onCron, type Schedule, selectPlays, startSchedule } from "../scheduler/index.ts";
 import { startWorker } from "../worker/index.ts";
 
 /** The worker's Prometheus metrics (telemetry/ loads only when asked for), the queue depth read off pg-boss. */
@@ -41,6 +45,28 @@ interface WorkerFlags {
   metricsPort?: string;
   metricsHost: string;
   alerts?: string;
+  schedule?: string | true;
+  cron?: string;
+}
+
+/** The plays `--schedule` names (comma-separated; bare `--schedule` is every play), or none without it. */
+function scheduledPlays(flags: WorkerFlags): Play[] {
+  if (flags.schedule === undefined) {
+    if (flags.cron !== undefined)
+      throw new UserError(
+        "worker_cron_without_schedule",
+        "--cron sets the cadence of --schedule; add --schedule.",
+      );
+    return [];
+  }
+  const names =
+    flags.schedule === true
+      ? []
+      : flags.schedule
+          .split(",")
+          .map((n) => n.trim())
+          .filter(Boolean);
+  return onCron(selectPlays(names), flags.cron);
 }
 
 function metricsPort(value: string | undefined): number | null {
@@ -52,6 +78,25 @@ function metricsPort(value: string | undefined): number | null {
       `--metrics-port ${value} must be a port number from 0 to 65535 (0 picks a free one).`,
     );
   return port;
+}
+
+/**
+ * Fires the plays on their cron from this worker. Every worker of a team may: a tick's run key is its scheduled
+ * slot, unique in the store, so the first worker to accept a slot enqueues its run and the others' ticks are
+ * duplicates; whichever worker the queue hands the run to executes it.
+ */
+function firePlays(plays: readonly Play[], orchestrator: Orchestrator, logger: Logger): Schedule {
+  const schedule = startSchedule(
+    plays,
+    async (play, tick) => {
+      const outcome = await orchestrator.play(play.name, { runKey: tick.toISOString() });
+      logger.info({ play: play.name, slot: tick.toISOString(), status: outcome.status }, "play fired");
+    },
+    logger,
+  );
+  for (const job of schedule.jobs)
+    console.error(`${job.play.name}: next slot ${job.next?.toISOString() ?? "never"}`);
+  return schedule;
 }
 
 /**
@@ -71,6 +116,11 @@ export function workerCommand(): Command {
       "127.0.0.1",
     )
     .option(
+      "--schedule [plays]",
+      "also fire the scheduled plays (comma-separated names; all without a value): every worker may, each slot runs once",
+    )
+    .option("--cron <expr>", "with --schedule: fire the plays on this cron (UTC) instead of their own")
+    .option(
       "--alerts <file>",
       "evaluate the SLA alerts of this file in the background (default: GROWTH_ALERTS_FILE)",
     )
@@ -87,6 +137,7 @@ export function workerCommand(): Command {
           "growth worker takes runs from the queue in PostgreSQL: set DATABASE_URL (or --db postgres://…); the embedded store runs everything in one process.",
         );
       const port = metricsPort(options.metricsPort);
+      const plays = scheduledPlays(options);
       const alerts = alertsFileFrom(options.alerts);
       const metrics = port === null ? null : await workerMetrics();
       const control = new RunControl();
@@ -120,7 +171,9 @@ export function workerCommand(): Command {
                   ...(metrics?.metrics ? { metrics: metrics.metrics } : {}),
                 })
               : null;
+            const schedule = plays.length > 0 ? firePlays(plays, orchestrator, logger) : null;
             await new Promise<void>((resolve) => control.onDrain(() => resolve()));
+            schedule?.stop();
             await monitor?.stop();
             await worker.stop();
             await scrape?.close();

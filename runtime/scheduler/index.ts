@@ -27,6 +27,23 @@ export function selectPlays(names: readonly string[]): Play[] {
   });
 }
 
+/**
+ * The plays on another cron than their own (`--cron`): a faster cadence for a trial, or one a team prefers. An
+ * expression croner cannot read is refused up front with croner's reason.
+ */
+export function onCron(plays: readonly Play[], cron: string | undefined): Play[] {
+  if (cron === undefined) return [...plays];
+  try {
+    new Cron(cron, { paused: true }).stop();
+  } catch (error) {
+    throw new UserError(
+      "cron_invalid",
+      `--cron "${cron}" is not a cron expression (${(error as Error).message}); give 5 or 6 fields, e.g. "*/10 * * * * *" for every 10 seconds.`,
+    );
+  }
+  return plays.map((play) => ({ ...play, cron }));
+}
+
 // A timer can fire a little late or, after clock adjustments, a little early: the slot is the latest scheduled
 // time at or before half a second after the firing (plays fire at most once a second). croner's
 // `previousRuns(1, r)` is the latest scheduled time before r's whole second, hence the extra second.

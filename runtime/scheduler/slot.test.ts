@@ -1,7 +1,8 @@
 import { Cron } from "croner";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { UserError } from "../../domain/errors.ts";
 import { createLogger } from "../logger.ts";
-import { scheduledSlot, startSchedule } from "./index.ts";
+import { onCron, scheduledSlot, selectPlays, startSchedule } from "./index.ts";
 
 const at = (iso: string) => new Date(iso);
 
@@ -47,5 +48,26 @@ describe("startSchedule", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     schedule.stop();
     expect(keys).toEqual(["2026-12-02T06:01:00.000Z", "2026-12-02T06:02:00.000Z"]);
+  });
+});
+
+describe("onCron (--cron)", () => {
+  it("puts every play on the cron given, and refuses one croner cannot read with the reason and an example", () => {
+    const plays = selectPlays(["daily-pipeline-review", "weekly-market-scan"]);
+    expect(onCron(plays, undefined)).toEqual(plays);
+    expect(onCron(plays, "*/10 * * * * *").map((p) => [p.name, p.cron])).toEqual([
+      ["daily-pipeline-review", "*/10 * * * * *"],
+      ["weekly-market-scan", "*/10 * * * * *"],
+    ]);
+    let refused: unknown;
+    try {
+      onCron(plays, "every day at noon");
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).message).toMatch(
+      /--cron "every day at noon" is not a cron expression .*\*\/10/,
+    );
   });
 });

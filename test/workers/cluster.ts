@@ -33,7 +33,13 @@ export class WorkerCluster {
 
   constructor(
     private readonly url: string,
-    private readonly options: { workers: number; concurrency: number; env?: NodeJS.ProcessEnv },
+    private readonly options: {
+      workers: number;
+      concurrency: number;
+      env?: NodeJS.ProcessEnv;
+      /** More `growth worker` flags (e.g. `--schedule`). */
+      args?: readonly string[];
+    },
   ) {
     for (let i = 0; i < options.workers; i++) this.slots.push(this.spawnOne());
   }
@@ -41,7 +47,7 @@ export class WorkerCluster {
   private spawnOne(): Slot {
     const child = spawn(
       process.execPath,
-      [BIN, "worker", "--concurrency", String(this.options.concurrency)],
+      [BIN, "worker", "--concurrency", String(this.options.concurrency), ...(this.options.args ?? [])],
       {
         env: {
           ...process.env,
@@ -70,19 +76,28 @@ export class WorkerCluster {
     return this.slots.flatMap((s, i) => (now - s.spawnedAt >= ms ? [i] : []));
   }
 
-  /** SIGKILLs worker `i` (no drain, no release: its runs keep their owner until the lease expires) and starts a new one. */
-  async killAndRestart(i: number): Promise<void> {
+  /**
+   * SIGKILLs worker `i` (no drain, no release: its runs keep their owner until the lease expires) and starts a
+   * new one; returns the killed process's pid.
+   */
+  async killAndRestart(i: number): Promise<number> {
     const slot = this.slots[i]!;
     slot.child.kill("SIGKILL");
     await slot.exited;
     this.kills++;
     this.slots[i] = this.spawnOne();
+    return slot.child.pid!;
   }
 
   /** SIGTERMs every worker and waits for each to drain and exit; returns their exit codes. */
   async drain(): Promise<(number | null)[]> {
     for (const slot of this.slots) slot.child.kill("SIGTERM");
     return Promise.all(this.slots.map(async (s) => (await s.exited).code));
+  }
+
+  /** Everything worker `i` wrote to standard error (the recent part, for a test to read its log lines). */
+  stderrOf(i: number): string {
+    return this.slots[i]!.stderr.join("");
   }
 
   /** The recent standard error of each worker (for a failing test's message). */
@@ -93,6 +108,18 @@ export class WorkerCluster {
   get size(): number {
     return this.slots.length;
   }
+}
+
+/**
+ * The unfinished runs a killed worker process still owns: the runs the kill interrupted (a live worker releases
+ * a run's ownership as it finishes; owner ids carry the pid, see runtime/ownership).
+ */
+export async function runsOwnedByPid(store: Store, pid: number): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*) as n from runs where status in ('queued', 'running') and owner_id like ${`%:${pid}:%`}`.execute(
+    store.db,
+  );
+  return Number(row.rows[0]?.n ?? 0);
 }
 
 /** How many runs are not settled (queued or running) and how many exist. */
