@@ -31,6 +31,19 @@ describe("intent text (wink-nlp)", () => {
     expect(terms("Is ana@acme.com an MQL yet?")).toEqual(["mql"]);
   });
 
+  it("reads a web domain as its company's name, not as a sentence end and a word 'com'", () => {
+    expect(terms("Start outreach to the lead at umbrella.com")).toEqual([
+      "start",
+      "outreach",
+      "lead",
+      "umbrella",
+    ]);
+    expect(clauses("Which accounts are spiking, and start outreach to the lead at umbrella.com")).toEqual([
+      "Which accounts are spiking",
+      "start outreach to the lead at umbrella",
+    ]);
+  });
+
   it("splits a request into the clauses a person joins", () => {
     expect(clauses("Show the funnel and then reallocate the budget")).toEqual([
       "Show the funnel",
