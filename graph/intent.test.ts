@@ -111,6 +111,13 @@ describe("intent classifier over the ten agents and the routing train split", ()
     expect(a.minClause).toBeGreaterThan(0);
   });
 
+  it("reads a typo as the word it stands for, and counts it as evidence", () => {
+    const match = createIntentMatcher(AGENT_LIST, train);
+    const { agents, scores } = match("Plan a webinar campaing for fintech");
+    expect(agents).toEqual(["campaign-planner"]);
+    expect(scores.find((s) => s.agent === "campaign-planner")?.terms).toContain("campaing");
+  });
+
   it("never learns from a held-out case", () => {
     const heldOut = loadSuite("routing").filter((c) => c.suite === "routing" && isHeldOut(c.split));
     expect(heldOut.length).toBeGreaterThanOrEqual(260);
