@@ -21,18 +21,24 @@ function nlpOf() {
   return wink;
 }
 
-/** Words that join two requests inside one sentence ("show the funnel and then reallocate the budget"). */
-const JOINS = /[,;:]|\b(?:and then|and also|and|then|also|plus|if so)\b/i;
+// A web domain ("globex.com", "app.acme.io"; not an email's): wink-nlp reads its dot as a sentence end and
+// its TLD as a word ("com"), which split a clause in two and put a word in every account's request.
+const DOMAIN = /(?<![@\w.-])([a-z0-9][a-z0-9-]*)(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\b(?![@.-]?\w)/gi;
+
+/** The text with each web domain read as its first label ("umbrella.com" → "umbrella"). */
+function withoutDomains(text: string): string {
+  return text.replace(DOMAIN, "$1");
+}
 
 /**
- * The content lemmas of a text, in order: words only (no emails, domains, numbers or punctuation), stop words
- * dropped, lower-cased lemmas ("deals" → "deal", "slipping" → "slip").
+ * The content lemmas of a text, in order: words only (no emails, numbers or punctuation; a domain as its name),
+ * stop words dropped, lower-cased lemmas ("deals" → "deal", "slipping" → "slip").
  */
 export function terms(text: string): string[] {
   const out: string[] = [];
   const { nlp, its, lemma } = nlpOf();
   nlp
-    .readDoc(text)
+    .readDoc(withoutDomains(text))
     .tokens()
     .each((t: ItemToken) => {
       if (t.out(its.type) !== "word" || t.out(its.stopWordFlag)) return;
@@ -42,9 +48,12 @@ export function terms(text: string): string[] {
   return out;
 }
 
+/** Words that join two requests inside one sentence ("show the funnel and then reallocate the budget"). */
+const JOINS = /[,;:]|\b(?:and then|and also|and|then|also|plus|if so)\b/i;
+
 /** Splits a request into the clauses a person separates with sentences, "and", "then", commas or semicolons. */
 export function clauses(text: string): string[] {
-  const sentences: string[] = nlpOf().nlp.readDoc(text).sentences().out();
+  const sentences: string[] = nlpOf().nlp.readDoc(withoutDomains(text)).sentences().out();
   return sentences
     .flatMap((s) => s.split(JOINS))
     .map((c) => (c ?? "").trim())

@@ -31,6 +31,19 @@ describe("intent text (wink-nlp)", () => {
     expect(terms("Is ana@acme.com an MQL yet?")).toEqual(["mql"]);
   });
 
+  it("reads a web domain as its company's name, not as a sentence end and a word 'com'", () => {
+    expect(terms("Start outreach to the lead at umbrella.com")).toEqual([
+      "start",
+      "outreach",
+      "lead",
+      "umbrella",
+    ]);
+    expect(clauses("Which accounts are spiking, and start outreach to the lead at umbrella.com")).toEqual([
+      "Which accounts are spiking",
+      "start outreach to the lead at umbrella",
+    ]);
+  });
+
   it("splits a request into the clauses a person joins", () => {
     expect(clauses("Show the funnel and then reallocate the budget")).toEqual([
       "Show the funnel",
@@ -96,6 +109,13 @@ describe("intent classifier over the ten agents and the routing train split", ()
     expect(a).toEqual(calibrationOf(AGENT_LIST, train));
     expect(a.minConfidence).toBeGreaterThan(0);
     expect(a.minClause).toBeGreaterThan(0);
+  });
+
+  it("reads a typo as the word it stands for, and counts it as evidence", () => {
+    const match = createIntentMatcher(AGENT_LIST, train);
+    const { agents, scores } = match("Plan a webinar campaing for fintech");
+    expect(agents).toEqual(["campaign-planner"]);
+    expect(scores.find((s) => s.agent === "campaign-planner")?.terms).toContain("campaing");
   });
 
   it("never learns from a held-out case", () => {

@@ -1,6 +1,7 @@
 import createClassifier from "wink-naive-bayes-text-classifier";
 import type { AgentId } from "../domain/agents.ts";
 import { clauses, terms } from "./intent-text.ts";
+import { typoRepairer } from "./intent-typos.ts";
 
 export { clauses, terms } from "./intent-text.ts";
 
@@ -60,36 +61,56 @@ interface Doc {
 interface Model {
   odds(words: readonly string[]): { ranked: [string, number][]; coverage: number };
   seen: Map<string, Set<string>>;
+  /** A word as the model reads it: itself, or the vocabulary word a typo of it stands for. */
+  repair(word: string): string;
 }
 
 /** Additive smoothing of the naive-Bayes likelihoods, chosen by cross-validation on the train split. */
 const SMOOTHING = 0.2;
 
+/**
+ * Most "unseen word" marks one document carries. A word found in one training document only stands for the
+ * words a request may bring that training never saw: it adds a mark (`?1`, `?2`) to its document, and each
+ * word of a request the model does not know adds one. Off-topic text is full of such words, so unknown words
+ * count as evidence for "none" instead of being ignored.
+ */
+const UNSEEN_MARKS = 2;
+
+function unseenMarks(count: number): string[] {
+  return Array.from({ length: Math.min(count, UNSEEN_MARKS) }, (_, i) => `?${i + 1}`);
+}
+
 function train(docs: readonly Doc[]): Model {
   const nbc = createClassifier();
   nbc.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
   const seen = new Map<string, Set<string>>();
-  const vocab = new Set<string>();
+  const vocabulary = new Map<string, number>();
+  for (const d of docs) for (const t of new Set(d.terms)) vocabulary.set(t, (vocabulary.get(t) ?? 0) + 1);
   for (const d of docs) {
     if (d.terms.length === 0) continue;
-    nbc.learn(d.terms, d.label);
+    const once = new Set(d.terms.filter((t) => vocabulary.get(t) === 1)).size;
+    nbc.learn([...d.terms, ...unseenMarks(once)], d.label);
     const words = seen.get(d.label) ?? new Set<string>();
-    for (const t of d.terms) {
-      words.add(t);
-      vocab.add(t);
-    }
+    for (const t of d.terms) words.add(t);
     seen.set(d.label, words);
   }
   nbc.consolidate();
   const labels = [...seen.keys()];
+  const repair = typoRepairer(vocabulary);
   return {
     seen,
-    odds(words) {
-      const known = words.filter((w) => vocab.has(w)).length;
-      const coverage = words.length === 0 ? 0 : known / words.length;
-      if (known === 0) return { ranked: labels.map((l) => [l, 0] as [string, number]), coverage };
+    repair,
+    odds(typed) {
+      // Coverage and the unseen marks count the words as typed: a repaired typo still tells of a word the
+      // model did not know, which keeps repairs from lending off-topic text the vocabulary's confidence.
+      const unknown = new Set(typed.filter((w) => !vocabulary.has(w)));
+      const coverage =
+        typed.length === 0 ? 0 : (typed.length - typed.filter((w) => unknown.has(w)).length) / typed.length;
+      const words = typed.map(repair);
+      if (!words.some((w) => vocabulary.has(w)))
+        return { ranked: labels.map((l) => [l, 0] as [string, number]), coverage };
       const ranked = nbc
-        .computeOdds([...words])
+        .computeOdds([...words, ...unseenMarks(unknown.size)])
         .map(([label, log2Odds]) => [label, 1 / (1 + 2 ** -log2Odds)] as [string, number])
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       return { ranked, coverage };
@@ -222,7 +243,7 @@ export function createIntentMatcher(
       .map(([label, p]) => ({
         agent: label as AgentId,
         score: Math.round(p * 1000) / 1000,
-        terms: words.filter((w) => model.seen.get(label)?.has(w)),
+        terms: words.filter((w) => model.seen.get(label)?.has(model.repair(w))),
       }));
     const agents = decide(r, calibration, maxAgents).filter((a) => ids.has(a)) as AgentId[];
     return { agents, scores, confidence: Math.round(r.confidence * 1000) / 1000 };
