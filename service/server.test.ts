@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { UserError } from "../domain/errors.ts";
-import { createKey } from "../runtime/keys/index.ts";
+import { createKey, revokeKey } from "../runtime/keys/index.ts";
 import { createLogger } from "../runtime/logger.ts";
 import { openStore, type Store } from "../store/db.ts";
 import { startService } from "./server.ts";
@@ -19,6 +19,21 @@ describe("startService", () => {
     });
     await expect(start).rejects.toBeInstanceOf(UserError);
     await expect(start).rejects.toThrow(/no API key exists.*growth keys create/);
+  });
+
+  it("counts only keys that still work: a revoked or expired key is no key", async () => {
+    store = await openStore(":memory:");
+    const past = new Date(Date.now() - 3 * 86_400_000);
+    await createKey(store.db, { name: "old", role: "admin", expiresInDays: 1 }, past);
+    await createKey(store.db, { name: "gone", role: "admin" });
+    await revokeKey(store.db, "gone");
+    const start = startService({
+      store,
+      logger: createLogger({ level: "silent" }),
+      host: "0.0.0.0",
+      port: 0,
+    });
+    await expect(start).rejects.toThrow(/no API key exists/);
   });
 
   it("listens on a non-loopback host once a key exists", async () => {

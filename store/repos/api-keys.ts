@@ -29,12 +29,13 @@ export async function listApiKeys(db: Kysely<Database>): Promise<ApiKeyRow[]> {
   return db.selectFrom("api_keys").selectAll().orderBy("created_at").orderBy("id").execute();
 }
 
-/** How many keys are not revoked. */
-export async function countActiveKeys(db: Kysely<Database>): Promise<number> {
+/** How many keys still work at `at`: neither revoked nor expired. */
+export async function countActiveKeys(db: Kysely<Database>, at: Date = new Date()): Promise<number> {
   const row = await db
     .selectFrom("api_keys")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("revoked_at", "is", null)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", at.toISOString())]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
