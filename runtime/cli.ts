@@ -199,7 +199,8 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return Number(process.exitCode ?? 0);
   } catch (error) {
-    if (error instanceof CommanderError) return COMMANDER_OK.has(error.code) ? error.exitCode : 2;
+    // `growth` with no command shows the help as an error (Commander's exit code 1): a missing argument, so 2.
+    if (error instanceof CommanderError) return COMMANDER_OK.has(error.code) && error.exitCode === 0 ? 0 : 2;
     if (error instanceof GrowthError) {
       console.error(`error: ${escapeControl(error.message)}`);
       return error.kind === "user" ? 2 : 1;

@@ -25,7 +25,7 @@ async function rejections(db: string) {
 }
 
 describe("a CLI that never surprises", () => {
-  it("exits 2 on an unknown command or option, and 0 on help", async () => {
+  it("exits 2 on an unknown command or option or none, and 0 on help", async () => {
     const command = await growthInProcess(["reprot"]);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain("error: unknown command 'reprot'");
@@ -35,6 +35,11 @@ describe("a CLI that never surprises", () => {
     const missing = await growthInProcess(["emit"]);
     expect(missing.code).toBe(2);
     expect((await growthInProcess(["report", "--help"])).code).toBe(0);
+    // No command at all is a missing argument too: the help goes to stderr, and the exit code says so.
+    const none = await growthInProcess([]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("Usage: growth");
+    expect((await growthInProcess(["--help"])).code).toBe(0);
   });
 
   it("read-only commands refuse a store that does not exist, and create none", async () => {
