@@ -9,6 +9,7 @@ import { queueSettings } from "../../store/queue/boss.ts";
 import { alertsFileFrom } from "../../telemetry/alerts/file-option.ts";
 import { storeFile, withOrchestrator } from "../context.ts";
 import type { Orchestrator } from "../orchestrator.ts";
+import { pruneStore } from "../retention.ts";
 import { RunControl } from "../run-control.ts";
 import { onCron, type Schedule, selectPlays, startSchedule } from "../scheduler/index.ts";
 import { startWorker } from "../worker/index.ts";
@@ -85,12 +86,19 @@ function metricsPort(value: string | undefined): number | null {
  * slot, unique in the store, so the first worker to accept a slot enqueues its run and the others' ticks are
  * duplicates; whichever worker the queue hands the run to executes it.
  */
-function firePlays(plays: readonly Play[], orchestrator: Orchestrator, logger: Logger): Schedule {
+function firePlays(
+  plays: readonly Play[],
+  orchestrator: Orchestrator,
+  store: Store,
+  logger: Logger,
+): Schedule {
   const schedule = startSchedule(
     plays,
     async (play, tick) => {
       const outcome = await orchestrator.play(play.name, { runKey: tick.toISOString() });
       logger.info({ play: play.name, slot: tick.toISOString(), status: outcome.status }, "play fired");
+      // Retention as `growth schedule` keeps it: finished plays past the grace period lose their last checkpoint.
+      if (outcome.status !== "duplicate") await pruneStore(store.db);
     },
     logger,
   );
@@ -171,7 +179,7 @@ export function workerCommand(): Command {
                   ...(metrics?.metrics ? { metrics: metrics.metrics } : {}),
                 })
               : null;
-            const schedule = plays.length > 0 ? firePlays(plays, orchestrator, logger) : null;
+            const schedule = plays.length > 0 ? firePlays(plays, orchestrator, store, logger) : null;
             await new Promise<void>((resolve) => control.onDrain(() => resolve()));
             schedule?.stop();
             await monitor?.stop();
