@@ -96,13 +96,16 @@ async function executeOwned(
   const current = snapshot.values as Partial<GraphStateValue>;
   const ownsCheckpoint = current.run?.runId === run.id;
   const interrupted = snapshot.tasks.some((t) => t.interrupts.length > 0);
+  // Whether the graph has more to do. Not `snapshot.next`: LangGraph leaves out of it a task whose writes were
+  // saved when the process died before that superstep's checkpoint, although the steps after it have not run.
+  const unfinished = snapshot.tasks.length > 0;
 
   let input: unknown;
   if (resume) {
     input = resume;
-  } else if (ownsCheckpoint && snapshot.next.length > 0) {
+  } else if (ownsCheckpoint && unfinished) {
     if (interrupted) return finishRun(ctx, run, current as GraphStateValue, pendingIn(snapshot));
-    input = null; // crashed mid-run: continue from the last checkpoint
+    input = null; // crashed mid-run: continue from the last checkpoint and the writes saved after it
   } else if (ownsCheckpoint) {
     // Died after the last checkpoint but before it was recorded as finished.
     return completeRun(ctx, run, current as GraphStateValue, [], depth);
