@@ -75,6 +75,25 @@ describeEachDialect("run ownership in the store", (dialect) => {
     expect(await claimRun(db, "r2", "a", 1_000, AT)).toBe(false);
   });
 
+  it("gives up a run's owner when the run finishes, so an owner killed before its release leaves no lease", async () => {
+    const db = store().db;
+    for (const id of ["r1", "r2"]) await addRun(store(), id);
+    await claimRun(db, "r1", "a", 1_000, AT);
+    await claimRun(db, "r2", "a", 1_000, AT);
+    await setRunStatus(db, "r1", "running", AT);
+    expect((await getRun(db, "r1"))?.owner_id).toBe("a"); // an unfinished status keeps its owner
+    await setRunStatus(db, "r1", "completed", later(10));
+    await setRunStatus(db, "r2", "failed", later(10));
+    for (const id of ["r1", "r2"])
+      expect(await getRun(db, id)).toMatchObject({
+        owner_id: null,
+        lease_expires_at: null,
+        heartbeat_at: null,
+      });
+    expect(await countHeldRuns(db, later(20))).toEqual({ live: 0, dead: 0 });
+    expect(await releaseRun(db, "r1", "a")).toBe(false); // nothing left to release
+  });
+
   it("gives a run to exactly one of many owners claiming it at once from two connections", async () => {
     await addRun(store(), "r1");
     const other = await openStore(store().location);

@@ -51,7 +51,11 @@ export async function createRun(
   return { run: stored, created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 };
 }
 
-/** Moves a run to a new status, with an optional summary; finished statuses stamp `finished_at`. */
+/**
+ * Moves a run to a new status, with an optional summary. Finished statuses stamp `finished_at` and give up the
+ * run's owner in the same UPDATE: nobody may own a finished run, and an owner killed between finishing a run and
+ * releasing it must not leave the lease behind (nobody could ever claim that run to release it).
+ */
 export async function setRunStatus(
   db: Kysely<Database>,
   id: string,
@@ -66,7 +70,9 @@ export async function setRunStatus(
       status,
       updated_at: at.toISOString(),
       ...(summary === undefined ? {} : { summary: JSON.stringify(summary) }),
-      ...(finished ? { finished_at: at.toISOString() } : {}),
+      ...(finished
+        ? { finished_at: at.toISOString(), owner_id: null, lease_expires_at: null, heartbeat_at: null }
+        : {}),
     })
     .where("id", "=", id)
     .execute();
