@@ -70,10 +70,9 @@ export class WorkerCluster {
     return { child, exited, stderr, spawnedAt: Date.now() };
   }
 
-  /** The workers up for at least `ms` (started and working, not still booting): the ones worth killing. */
-  upFor(ms: number): number[] {
-    const now = Date.now();
-    return this.slots.flatMap((s, i) => (now - s.spawnedAt >= ms ? [i] : []));
+  /** The slots whose current process has one of `pids`. */
+  slotsOf(pids: Set<number>): number[] {
+    return this.slots.flatMap((s, i) => (pids.has(s.child.pid ?? -1) ? [i] : []));
   }
 
   /**
@@ -120,6 +119,16 @@ export async function runsOwnedByPid(store: Store, pid: number): Promise<number>
     store.db,
   );
   return Number(row.rows[0]?.n ?? 0);
+}
+
+/** The pids whose processes own an unfinished run now (owner ids carry the pid, see runtime/ownership). */
+export async function pidsOwningRuns(store: Store): Promise<Set<number>> {
+  const rows = await sql<{ owner_id: string }>`
+    select distinct owner_id from runs where status in ('queued', 'running') and owner_id is not null`.execute(
+    store.db,
+  );
+  const pids = rows.rows.map((r) => /:(\d+):[0-9a-f]+$/.exec(r.owner_id)?.[1]);
+  return new Set(pids.filter((pid) => pid !== undefined).map(Number));
 }
 
 /** How many runs are not settled (queued or running) and how many exist. */
