@@ -1,9 +1,9 @@
-import type { CompiledQuery, Kysely } from "kysely";
+import type { CompiledQuery, Kysely, QueryResult } from "kysely";
 import { type Dialect, dialectOf } from "./dialect.ts";
 import type { Database } from "./schema.ts";
 
 /** A value a hot query binds: one value, or a list (an `in (…)`) whose length is part of the query's shape. */
-export type QueryArg = string | number | readonly string[];
+export type QueryArg = string | number | null | readonly string[];
 
 interface Shape {
   sql: string;
@@ -26,10 +26,20 @@ const STAND_IN = "\u0000hot:";
 export function hotQuery<A extends readonly QueryArg[], R>(
   build: (db: Kysely<Database>, ...args: A) => { compile(): CompiledQuery<R> },
 ): (db: Kysely<Database>, ...args: A) => Promise<R[]> {
+  const run = hotStatement(build);
+  return async function runHotQuery(db, ...args) {
+    return (await run(db, ...args)).rows;
+  };
+}
+
+/** As `hotQuery`, for a write: the whole result, with the number of rows it changed. */
+export function hotStatement<A extends readonly QueryArg[], R>(
+  build: (db: Kysely<Database>, ...args: A) => { compile(): CompiledQuery<R> },
+): (db: Kysely<Database>, ...args: A) => Promise<QueryResult<R>> {
   const shapes = new Map<string, Shape>();
   const compileShape = (db: Kysely<Database>, args: A): Shape => {
     const standIns = args.map((a, i) =>
-      typeof a === "object" ? a.map((_, j) => `${STAND_IN}${i}.${j}`) : `${STAND_IN}${i}.-1`,
+      a !== null && typeof a === "object" ? a.map((_, j) => `${STAND_IN}${i}.${j}`) : `${STAND_IN}${i}.-1`,
     ) as unknown as A;
     const compiled = build(db, ...standIns).compile();
     if (compiled.sql.includes(STAND_IN))
@@ -44,10 +54,10 @@ export function hotQuery<A extends readonly QueryArg[], R>(
       }),
     };
   };
-  return async function runHotQuery(db, ...args) {
+  return function runHotStatement(db, ...args) {
     const dialect: Dialect = dialectOf(db);
     let key = dialect as string;
-    for (const a of args) key += typeof a === "object" ? `,${a.length}` : ",-";
+    for (const a of args) key += a !== null && typeof a === "object" ? `,${a.length}` : ",-";
     let shape = shapes.get(key);
     if (!shape) {
       shape = compileShape(db, args);
@@ -60,12 +70,6 @@ export function hotQuery<A extends readonly QueryArg[], R>(
       const a = args[s.arg]!;
       return s.item < 0 ? a : (a as readonly string[])[s.item];
     });
-    const result = await db.executeQuery<R>({
-      sql: shape.sql,
-      parameters,
-      query: shape.query,
-      queryId: { queryId: key },
-    });
-    return result.rows;
+    return db.executeQuery<R>({ sql: shape.sql, parameters, query: shape.query, queryId: { queryId: key } });
   };
 }
