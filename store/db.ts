@@ -92,20 +92,37 @@ export function openSqlite(file: string): SQLite.Database {
 // their prepared statements are kept (least recently used out first) instead of re-prepared each time.
 const STATEMENT_CACHE_SIZE = 500;
 
-function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+/** A prepare that keeps the statements it made, least recently used out first. */
+function cachedPrepare(sqlite: SQLite.Database): (text: string) => SQLite.Statement {
   const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text: string) {
-      const cached = cache.get(text);
-      cache.delete(text);
-      // A statement still iterating (a streamed select) cannot be run again until it ends.
-      const statement = cached && !cached.busy ? cached : sqlite.prepare(text);
-      cache.set(text, statement);
-      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      return statement;
-    },
+  return (text) => {
+    const cached = cache.get(text);
+    cache.delete(text);
+    // A statement still iterating (a streamed select) cannot be run again until it ends.
+    const statement = cached && !cached.busy ? cached : sqlite.prepare(text);
+    cache.set(text, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return statement;
   };
+}
+
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  return { close: () => sqlite.close(), prepare: cachedPrepare(sqlite) };
+}
+
+/**
+ * The connection with its `prepare` cached, for a library that prepares its statements on every call (the
+ * SQLite checkpointer does, twice or more per superstep); every other method is the connection's own.
+ */
+export function withPreparedStatements(sqlite: SQLite.Database): SQLite.Database {
+  const prepare = cachedPrepare(sqlite);
+  return new Proxy(sqlite, {
+    get(target, key) {
+      if (key === "prepare") return prepare;
+      const value = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { hotQuery } from "../compiled-query.ts";
 import type { Database } from "../schema.ts";
 import {
   agentCounts,
@@ -42,6 +43,57 @@ export interface GuardFacts {
 const SUPPRESSION_REASONS = new Set(["do_not_contact", "unsubscribed", "bounced", "objection"]);
 const CLOSED = ["closed_won", "closed_lost"];
 
+// The guard's reads, compiled once per batch shape (they run for every proposal of every event).
+const contactsQuery = hotQuery((db, emails: readonly string[]) =>
+  db
+    .selectFrom("contacts")
+    .select(["email", "title", "account_domain", "do_not_contact", "unsubscribed", "bounced"])
+    .where("email", "in", emails),
+);
+const suppressionsQuery = hotQuery((db, contacts: readonly string[], accounts: readonly string[]) =>
+  db
+    .selectFrom("suppressions")
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(contacts.length ? [eb("contact_email", "in", contacts)] : []),
+        ...(accounts.length ? [eb("account_domain", "in", accounts)] : []),
+      ]),
+    ),
+);
+const openOpportunitiesQuery = hotQuery((db, accounts: readonly string[]) =>
+  db
+    .selectFrom("opportunities")
+    .select(["id", "account_domain", "owner", "stage"])
+    .where("account_domain", "in", accounts)
+    .where("stage", "not in", CLOSED),
+);
+const activeSequencesQuery = hotQuery(
+  (db, contacts: readonly string[], accounts: readonly string[], now: string) =>
+    db
+      .selectFrom("sequences")
+      .selectAll()
+      .where("status", "=", "active")
+      .where((eb) =>
+        eb.or([
+          ...(contacts.length ? [eb("contact_email", "in", contacts)] : []),
+          ...(accounts.length ? [eb("account_domain", "in", accounts)] : []),
+        ]),
+      )
+      .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", now)])),
+);
+const leasesQuery = hotQuery((db, accounts: readonly string[]) =>
+  db.selectFrom("leases").selectAll().where("account_domain", "in", accounts),
+);
+const touchedQuery = hotQuery((db, contacts: readonly string[], now: string) =>
+  db
+    .selectFrom("touches")
+    .select("contact_email")
+    .distinct()
+    .where("contact_email", "in", contacts)
+    .where("occurred_at", "<=", now),
+);
+
 /**
  * Loads the facts for one batch of proposals at `now`, each rule's touches over its own window only: the
  * contacts' and accounts' touches, and per agent a count (`proposalsByAgent`: how many outreach targets each
@@ -61,64 +113,17 @@ export async function loadGuardFacts(
   const accounts = [...new Set(keys.accounts)];
   const now = keys.now.toISOString();
 
-  const contactRows = contacts.length
-    ? await db
-        .selectFrom("contacts")
-        .select(["email", "title", "account_domain", "do_not_contact", "unsubscribed", "bounced"])
-        .where("email", "in", contacts)
-        .execute()
-    : [];
+  const contactRows = contacts.length ? await contactsQuery(db, contacts) : [];
   const suppressionRows =
-    contacts.length || accounts.length
-      ? await db
-          .selectFrom("suppressions")
-          .selectAll()
-          .where((eb) =>
-            eb.or([
-              ...(contacts.length ? [eb("contact_email", "in", contacts)] : []),
-              ...(accounts.length ? [eb("account_domain", "in", accounts)] : []),
-            ]),
-          )
-          .execute()
-      : [];
-  const opportunityRows = accounts.length
-    ? await db
-        .selectFrom("opportunities")
-        .select(["id", "account_domain", "owner", "stage"])
-        .where("account_domain", "in", accounts)
-        .where("stage", "not in", CLOSED)
-        .execute()
-    : [];
+    contacts.length || accounts.length ? await suppressionsQuery(db, contacts, accounts) : [];
+  const opportunityRows = accounts.length ? await openOpportunitiesQuery(db, accounts) : [];
   const sequenceRows =
-    contacts.length || accounts.length
-      ? await db
-          .selectFrom("sequences")
-          .selectAll()
-          .where("status", "=", "active")
-          .where((eb) =>
-            eb.or([
-              ...(contacts.length ? [eb("contact_email", "in", contacts)] : []),
-              ...(accounts.length ? [eb("account_domain", "in", accounts)] : []),
-            ]),
-          )
-          .where((eb) => eb.or([eb("ends_at", "is", null), eb("ends_at", ">", now)]))
-          .execute()
-      : [];
-  const leaseRows = accounts.length
-    ? await db.selectFrom("leases").selectAll().where("account_domain", "in", accounts).execute()
-    : [];
+    contacts.length || accounts.length ? await activeSequencesQuery(db, contacts, accounts, now) : [];
+  const leaseRows = accounts.length ? await leasesQuery(db, accounts) : [];
 
   const touches = await windowTouches(db, { contacts, accounts }, keys.windows, keys.now);
   const counts = await agentCounts(db, keys.proposalsByAgent, keys.windows.agentCaps, keys.now);
-  const touchedRows = contacts.length
-    ? await db
-        .selectFrom("touches")
-        .select("contact_email")
-        .distinct()
-        .where("contact_email", "in", contacts)
-        .where("occurred_at", "<=", now)
-        .execute()
-    : [];
+  const touchedRows = contacts.length ? await touchedQuery(db, contacts, now) : [];
 
   return {
     contacts: new Map(

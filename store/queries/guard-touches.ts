@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { hotQuery } from "../compiled-query.ts";
 import type { Database } from "../schema.ts";
 
 /** A touch the conflict guard's contact and account rules read. */
@@ -42,6 +43,44 @@ const TOUCH_COLUMNS = [
   "occurred_at",
 ] as const;
 
+// Each key's touches over its own rule window, `(since, end]`, through the (key, time) index; compiled once
+// per batch shape, since the guard runs them for every proposal.
+const contactTouches = hotQuery((db, contacts: readonly string[], since: string, end: string) =>
+  db
+    .selectFrom("touches")
+    .select(TOUCH_COLUMNS)
+    .where("contact_email", "in", contacts)
+    .where("occurred_at", ">", since)
+    .where("occurred_at", "<=", end),
+);
+const accountTouches = hotQuery((db, accounts: readonly string[], since: string, end: string) =>
+  db
+    .selectFrom("touches")
+    .select(TOUCH_COLUMNS)
+    .where("account_domain", "in", accounts)
+    .where("occurred_at", ">", since)
+    .where("occurred_at", "<=", end),
+);
+const agentTouchCounts = hotQuery((db, agents: readonly string[], since: string, end: string) =>
+  db
+    .selectFrom("touches")
+    .select(["agent", db.fn.countAll<number>().as("n")])
+    .where("agent", "in", agents)
+    .where("occurred_at", ">", since)
+    .where("occurred_at", "<=", end)
+    .groupBy("agent"),
+);
+const agentNewest = hotQuery((db, agent: string, since: string, end: string, max: number) =>
+  db
+    .selectFrom("touches")
+    .select("occurred_at")
+    .where("agent", "=", agent)
+    .where("occurred_at", ">", since)
+    .where("occurred_at", "<=", end)
+    .orderBy("occurred_at", "desc")
+    .limit(max),
+);
+
 /**
  * The contacts' touches in the contact window and the accounts' in the account window, through the
  * (contact, time) and (account, time) indexes, merged by id in time order (ties by id).
@@ -53,20 +92,14 @@ export async function windowTouches(
   now: Date,
 ): Promise<GuardTouch[]> {
   const end = now.toISOString();
-  // Each key's touches over its own rule window, `(now − W, now]`, through the (key, time) index.
-  const within = async (column: "contact_email" | "account_domain", values: readonly string[], ms: number) =>
-    values.length && ms > 0
-      ? db
-          .selectFrom("touches")
-          .select(TOUCH_COLUMNS)
-          .where(column, "in", values)
-          .where("occurred_at", ">", new Date(now.getTime() - ms).toISOString())
-          .where("occurred_at", "<=", end)
-          .execute()
-      : [];
+  const since = (ms: number) => new Date(now.getTime() - ms).toISOString();
   const rows = [
-    ...(await within("contact_email", keys.contacts, windows.contactMs)),
-    ...(await within("account_domain", keys.accounts, windows.accountMs)),
+    ...(keys.contacts.length && windows.contactMs > 0
+      ? await contactTouches(db, keys.contacts, since(windows.contactMs), end)
+      : []),
+    ...(keys.accounts.length && windows.accountMs > 0
+      ? await accountTouches(db, keys.accounts, since(windows.accountMs), end)
+      : []),
   ];
   const byId = new Map(rows.map((t) => [t.id, t]));
   return [...byId.values()]
@@ -98,30 +131,13 @@ export async function agentCounts(
   const out: GuardAgentCount[] = [];
   for (const cap of caps) {
     const since = new Date(now.getTime() - cap.windowMs).toISOString();
-    const rows = await db
-      .selectFrom("touches")
-      .select(["agent", db.fn.countAll<number>().as("n")])
-      .where("agent", "in", agents)
-      .where("occurred_at", ">", since)
-      .where("occurred_at", "<=", end)
-      .groupBy("agent")
-      .execute();
+    const rows = await agentTouchCounts(db, agents, since, end);
     const counts = new Map(rows.map((r) => [r.agent as string, Number(r.n)]));
     for (const agent of agents) {
       const count = counts.get(agent) ?? 0;
       const full = count > 0 && count + (proposalsByAgent.get(agent) ?? 0) >= cap.max;
       const newest = full
-        ? (
-            await db
-              .selectFrom("touches")
-              .select("occurred_at")
-              .where("agent", "=", agent)
-              .where("occurred_at", ">", since)
-              .where("occurred_at", "<=", end)
-              .orderBy("occurred_at", "desc")
-              .limit(cap.max)
-              .execute()
-          ).map((r) => new Date(r.occurred_at))
+        ? (await agentNewest(db, agent, since, end, cap.max)).map((r) => new Date(r.occurred_at))
         : [];
       out.push({ agent, windowMs: cap.windowMs, max: cap.max, count, newest });
     }

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
+import { hotStatement } from "../compiled-query.ts";
 import { dialectOf } from "../dialect.ts";
 import type { Database, EventsTable } from "../schema.ts";
 
@@ -48,45 +49,76 @@ async function insertEach(
   numbered: boolean,
 ): Promise<number> {
   let inserted = 0;
+  const insert = numbered ? insertNumbered : insertEvent;
   for (const e of events) {
-    const result = await db
-      .insertInto("events")
-      .columns([
-        ...(numbered ? (["seq"] as const) : []),
-        "id",
-        "type",
-        "entity_type",
-        "entity_id",
-        "correlation_id",
-        "causation_id",
-        "source",
-        "payload",
-        "occurred_at",
-      ])
-      .expression(
-        db
-          .selectNoFrom((eb) => [
-            ...(numbered ? [sql<number>`(select coalesce(max(seq), 0) + 1 from events)`.as("seq")] : []),
-            eb.val(e.id).as("id"),
-            eb.val(e.type).as("type"),
-            eb.val(e.entityType).as("entity_type"),
-            eb.val(e.entityId).as("entity_id"),
-            eb.val(e.correlationId).as("correlation_id"),
-            eb.val(e.causationId).as("causation_id"),
-            eb.val(e.source).as("source"),
-            eb.val(JSON.stringify(e.payload ?? null)).as("payload"),
-            eb.val(e.occurredAt.toISOString()).as("occurred_at"),
-          ])
-          .where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom("events").select("seq").where("id", "=", e.id))),
-          ),
-      )
-      .onConflict((oc) => oc.column("id").doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+    const result = await insert(
+      db,
+      e.id,
+      e.type,
+      e.entityType,
+      e.entityId,
+      e.correlationId,
+      e.causationId,
+      e.source,
+      JSON.stringify(e.payload ?? null),
+      e.occurredAt.toISOString(),
+    );
+    inserted += Number(result.numAffectedRows ?? 0);
   }
   return inserted;
 }
+
+// One event's insert, compiled once: every node of every run appends to the log.
+const insertEventWith = (numbered: boolean) =>
+  hotStatement(
+    (
+      db,
+      id: string,
+      type: string,
+      entityType: string,
+      entityId: string,
+      correlationId: string,
+      causationId: string | null,
+      source: string,
+      payload: string,
+      occurredAt: string,
+    ) =>
+      db
+        .insertInto("events")
+        .columns([
+          ...(numbered ? (["seq"] as const) : []),
+          "id",
+          "type",
+          "entity_type",
+          "entity_id",
+          "correlation_id",
+          "causation_id",
+          "source",
+          "payload",
+          "occurred_at",
+        ])
+        .expression(
+          db
+            .selectNoFrom((eb) => [
+              ...(numbered ? [sql<number>`(select coalesce(max(seq), 0) + 1 from events)`.as("seq")] : []),
+              eb.val(id).as("id"),
+              eb.val(type).as("type"),
+              eb.val(entityType).as("entity_type"),
+              eb.val(entityId).as("entity_id"),
+              eb.val(correlationId).as("correlation_id"),
+              eb.val(causationId).as("causation_id"),
+              eb.val(source).as("source"),
+              eb.val(payload).as("payload"),
+              eb.val(occurredAt).as("occurred_at"),
+            ])
+            .where(({ not, exists, selectFrom }) =>
+              not(exists(selectFrom("events").select("seq").where("id", "=", id))),
+            ),
+        )
+        .onConflict((oc) => oc.column("id").doNothing()),
+  );
+const insertEvent = insertEventWith(false);
+const insertNumbered = insertEventWith(true);
 
 /** Sequence numbers missing between the first and the last event: zero for a log with no gaps. */
 export async function eventLogGaps(db: Kysely<Database>): Promise<number> {

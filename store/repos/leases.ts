@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { hotQuery } from "../compiled-query.ts";
 import type { Database } from "../schema.ts";
 
 /** Takes the account lease atomically: granted when free, expired, or already ours; never two holders. */
@@ -11,30 +12,15 @@ export async function acquireLease(
   // One statement: insert, or take over only when the current lease is ours or has expired; RETURNING says
   // whether it did, so the answer is atomic with the write even when other connections race for the row.
   for (let attempt = 1; ; attempt++) {
-    const taken = await db
-      .insertInto("leases")
-      .values({
-        account_domain: lease.accountDomain,
-        holder: lease.holder,
-        run_id: lease.runId,
-        thread_id: lease.threadId,
-        acquired_at: now,
-        expires_at: expires,
-      })
-      .onConflict((oc) =>
-        oc
-          .column("account_domain")
-          .doUpdateSet({
-            holder: lease.holder,
-            run_id: lease.runId,
-            thread_id: lease.threadId,
-            acquired_at: now,
-            expires_at: expires,
-          })
-          .where((eb) => eb.or([eb("leases.expires_at", "<=", now), eb("leases.holder", "=", lease.holder)])),
-      )
-      .returning(["holder", "expires_at"])
-      .executeTakeFirst();
+    const [taken] = await takeLease(
+      db,
+      lease.accountDomain,
+      lease.holder,
+      lease.runId,
+      lease.threadId,
+      now,
+      expires,
+    );
     if (taken) return { granted: true, holder: taken.holder, expiresAt: new Date(taken.expires_at) };
     const current = await getLease(db, lease.accountDomain);
     if (current) return { granted: false, ...current };
@@ -42,6 +28,28 @@ export async function acquireLease(
     if (attempt >= 3) return { granted: false, holder: "", expiresAt: lease.now };
   }
 }
+
+// The guard takes a lease for every account it allows outreach to: compiled once.
+const takeLease = hotQuery(
+  (db, account: string, holder: string, runId: string, threadId: string, now: string, expires: string) =>
+    db
+      .insertInto("leases")
+      .values({
+        account_domain: account,
+        holder,
+        run_id: runId,
+        thread_id: threadId,
+        acquired_at: now,
+        expires_at: expires,
+      })
+      .onConflict((oc) =>
+        oc
+          .column("account_domain")
+          .doUpdateSet({ holder, run_id: runId, thread_id: threadId, acquired_at: now, expires_at: expires })
+          .where((eb) => eb.or([eb("leases.expires_at", "<=", now), eb("leases.holder", "=", holder)])),
+      )
+      .returning(["holder", "expires_at"]),
+);
 
 /** The current lease on an account, if any (expired ones included; callers compare with now). */
 export async function getLease(

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { hotStatement } from "../compiled-query.ts";
 import type { Database, OutboxTable } from "../schema.ts";
 
 /** An outbox row as stored. */
@@ -18,32 +19,56 @@ export async function claimOutboxKey(
     at: Date;
   },
 ): Promise<boolean> {
-  const result = await db
-    .insertInto("outbox")
-    .values({
-      idempotency_key: entry.key,
-      run_id: entry.runId,
-      thread_id: entry.threadId,
-      correlation_id: entry.correlationId,
-      action_id: entry.actionId,
-      action_type: entry.actionType,
-      payload: JSON.stringify(entry.payload),
-      status: "pending",
-      created_at: entry.at.toISOString(),
-      sent_at: null,
-    })
-    .onConflict((oc) => oc.column("idempotency_key").doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+  const result = await insertPending(
+    db,
+    entry.key,
+    entry.runId,
+    entry.threadId,
+    entry.correlationId,
+    entry.actionId,
+    entry.actionType,
+    JSON.stringify(entry.payload),
+    entry.at.toISOString(),
+  );
+  return Number(result.numAffectedRows ?? 0) > 0;
 }
+
+// The effects node claims and marks every effect: both statements compiled once.
+const insertPending = hotStatement(
+  (
+    db,
+    key: string,
+    runId: string,
+    threadId: string,
+    correlationId: string,
+    actionId: string,
+    actionType: string,
+    payload: string,
+    at: string,
+  ) =>
+    db
+      .insertInto("outbox")
+      .values({
+        idempotency_key: key,
+        run_id: runId,
+        thread_id: threadId,
+        correlation_id: correlationId,
+        action_id: actionId,
+        action_type: actionType,
+        payload,
+        status: "pending",
+        created_at: at,
+        sent_at: null,
+      })
+      .onConflict((oc) => oc.column("idempotency_key").doNothing()),
+);
+const markSent = hotStatement((db, key: string, at: string) =>
+  db.updateTable("outbox").set({ status: "sent", sent_at: at }).where("idempotency_key", "=", key),
+);
 
 /** Marks an outbox entry as delivered. */
 export async function markOutboxSent(db: Kysely<Database>, key: string, at: Date): Promise<void> {
-  await db
-    .updateTable("outbox")
-    .set({ status: "sent", sent_at: at.toISOString() })
-    .where("idempotency_key", "=", key)
-    .execute();
+  await markSent(db, key, at.toISOString());
 }
 
 /** The outbox rows of one run. */
