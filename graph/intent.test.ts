@@ -90,6 +90,16 @@ describe("intent classifier (naive Bayes over the agents' descriptions and examp
     ).toEqual(["deal-closer"]);
   });
 
+  it("reads adjacent words as a pair, which tells apart agents that share the words", () => {
+    const twins = [
+      { id: "marketing-analytics", description: "win rate", examples: ["segment report"] },
+      { id: "marketing-strategy", description: "rate win", examples: ["channel report"] },
+    ] as const;
+    const pairwise = createIntentMatcher(twins, [], fixed);
+    expect(pairwise("win rate").agents).toEqual(["marketing-analytics"]);
+    expect(pairwise("rate win").agents).toEqual(["marketing-strategy"]);
+  });
+
   it("learns from labelled training requests, off-topic ones included", () => {
     const training = [
       { text: "Which deals went quiet after the proposal?", agents: ["deal-closer"] as const },

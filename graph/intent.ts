@@ -80,6 +80,15 @@ function unseenMarks(count: number): string[] {
   return Array.from({ length: Math.min(count, UNSEEN_MARKS) }, (_, i) => `?${i + 1}`);
 }
 
+/**
+ * Each pair of adjacent terms as one more feature ("win+rate", "pricing+page"): a pair says what neither word
+ * says alone, and off-topic text shares words with the domain far more often than it shares pairs. A request's
+ * pairs count only when training saw them, and never as unknown words.
+ */
+function pairs(words: readonly string[]): string[] {
+  return words.slice(1).map((w, i) => `${words[i]}+${w}`);
+}
+
 function train(docs: readonly Doc[]): Model {
   const nbc = createClassifier();
   nbc.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
@@ -89,12 +98,13 @@ function train(docs: readonly Doc[]): Model {
   for (const d of docs) {
     if (d.terms.length === 0) continue;
     const once = new Set(d.terms.filter((t) => vocabulary.get(t) === 1)).size;
-    nbc.learn([...d.terms, ...unseenMarks(once)], d.label);
+    nbc.learn([...d.terms, ...pairs(d.terms), ...unseenMarks(once)], d.label);
     const words = seen.get(d.label) ?? new Set<string>();
     for (const t of d.terms) words.add(t);
     seen.set(d.label, words);
   }
   nbc.consolidate();
+  const knownPairs = new Set(docs.flatMap((d) => pairs(d.terms)));
   const labels = [...seen.keys()];
   const repair = typoRepairer(vocabulary);
   return {
@@ -110,7 +120,11 @@ function train(docs: readonly Doc[]): Model {
       if (!words.some((w) => vocabulary.has(w)))
         return { ranked: labels.map((l) => [l, 0] as [string, number]), coverage };
       const ranked = nbc
-        .computeOdds([...words, ...unseenMarks(unknown.size)])
+        .computeOdds([
+          ...words,
+          ...pairs(words).filter((p) => knownPairs.has(p)),
+          ...unseenMarks(unknown.size),
+        ])
         .map(([label, log2Odds]) => [label, 1 / (1 + 2 ** -log2Odds)] as [string, number])
         .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
       return { ranked, coverage };
@@ -159,11 +173,13 @@ function termsOf(text: string, reader: Reader): string[] {
 /** The agents a reading asks for under thresholds: the whole request's label, then each confident clause's. */
 function decide(r: Reading, c: Calibration, maxAgents: number): string[] {
   if (r.top === NONE || r.confidence < c.minConfidence) return [];
-  const chosen = [r.top];
+  const asked: string[] = [];
   for (const part of r.parts) {
-    if (part.top !== NONE && part.confidence >= c.minClause && !chosen.includes(part.top))
-      chosen.push(part.top);
+    if (part.top !== NONE && part.confidence >= c.minClause && !asked.includes(part.top))
+      asked.push(part.top);
   }
+  // Primary first: the agent of the first clause asked, unless the whole request points elsewhere.
+  const chosen = asked.includes(r.top) ? asked : [r.top, ...asked];
   return chosen.slice(0, maxAgents);
 }
 
