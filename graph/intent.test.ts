@@ -109,6 +109,17 @@ describe("intent classifier (naive Bayes over the agents' descriptions and examp
     expect(match("deals that went quiet").agents).toEqual(["deal-closer"]);
     expect(learnt("Will the weather be nice tomorrow?").agents).toEqual([]);
   });
+
+  it("weights the off-topic label by its calibrated bias", () => {
+    const training = [
+      { text: "Which deals went quiet after the proposal?", agents: ["deal-closer"] as const },
+      { text: "What's the weather tomorrow?", agents: [] },
+    ];
+    const weighted = (noneBias: number) =>
+      createIntentMatcher(profiles, training, { calibration: { ...fixed.calibration, noneBias } });
+    expect(weighted(0)("deals that went quiet").agents).toEqual(["deal-closer"]);
+    expect(weighted(30)("deals that went quiet").agents).toEqual([]);
+  });
 });
 
 describe("intent classifier over the ten agents and the routing train split", () => {
@@ -119,6 +130,8 @@ describe("intent classifier over the ten agents and the routing train split", ()
     expect(a).toEqual(calibrationOf(AGENT_LIST, train));
     expect(a.minConfidence).toBeGreaterThan(0);
     expect(a.minClause).toBeGreaterThan(0);
+    expect(a.noneBias).toBeGreaterThanOrEqual(-2);
+    expect(a.noneBias).toBeLessThanOrEqual(4);
   });
 
   it("reads a typo as the word it stands for, and counts it as evidence", () => {

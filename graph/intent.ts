@@ -34,10 +34,16 @@ export interface IntentMatch {
   readonly confidence: number;
 }
 
-/** The thresholds below which the classifier abstains: for the whole request, and for each further clause. */
+/**
+ * The thresholds below which the classifier abstains (for the whole request, and for each further clause), and
+ * the weight of "none": log2 odds added to the off-topic label's, so that how readily the classifier abstains
+ * is learnt from held-back training requests rather than from how many off-topic ones training happens to hold.
+ */
 export interface Calibration {
   readonly minConfidence: number;
   readonly minClause: number;
+  /** Log2 odds added to "none" (default 0). */
+  readonly noneBias?: number;
 }
 
 /** Options of the matcher; by default it calibrates itself on its training text. */
@@ -52,14 +58,23 @@ export interface IntentOptions {
 const NONE = "none";
 const FOLDS = 5;
 const GRID = Array.from({ length: 39 }, (_, i) => Math.round((i + 1) * 25) / 1000);
+/** The weights of "none" cross-validation chooses among, in log2 odds. */
+const NONE_BIASES = [-2, -1, 0, 1, 2, 3, 4];
 
 interface Doc {
   terms: string[];
   label: string;
 }
 
+/** A text's log2 odds per label (null: not one word the model knows) and the share of its words it knows. */
+interface Odds {
+  logOdds: [string, number][] | null;
+  coverage: number;
+}
+
 interface Model {
-  odds(words: readonly string[]): { ranked: [string, number][]; coverage: number };
+  odds(words: readonly string[]): Odds;
+  labels: string[];
   seen: Map<string, Set<string>>;
   /** A word as the model reads it: itself, or the vocabulary word a typo of it stands for. */
   repair(word: string): string;
@@ -105,9 +120,9 @@ function train(docs: readonly Doc[]): Model {
   }
   nbc.consolidate();
   const knownPairs = new Set(docs.flatMap((d) => pairs(d.terms)));
-  const labels = [...seen.keys()];
   const repair = typoRepairer(vocabulary);
   return {
+    labels: [...seen.keys()],
     seen,
     repair,
     odds(typed) {
@@ -117,43 +132,64 @@ function train(docs: readonly Doc[]): Model {
       const coverage =
         typed.length === 0 ? 0 : (typed.length - typed.filter((w) => unknown.has(w)).length) / typed.length;
       const words = typed.map(repair);
-      if (!words.some((w) => vocabulary.has(w)))
-        return { ranked: labels.map((l) => [l, 0] as [string, number]), coverage };
-      const ranked = nbc
-        .computeOdds([
-          ...words,
-          ...pairs(words).filter((p) => knownPairs.has(p)),
-          ...unseenMarks(unknown.size),
-        ])
-        .map(([label, log2Odds]) => [label, 1 / (1 + 2 ** -log2Odds)] as [string, number])
-        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-      return { ranked, coverage };
+      if (!words.some((w) => vocabulary.has(w))) return { logOdds: null, coverage };
+      const logOdds = nbc.computeOdds([
+        ...words,
+        ...pairs(words).filter((p) => knownPairs.has(p)),
+        ...unseenMarks(unknown.size),
+      ]);
+      return { logOdds, coverage };
     },
   };
 }
 
-/** What one request looks like to a model: its label and confidence, and each further clause's. */
+/** Labels by probability, best first, with "none" weighted by the bias (no known word: every label at 0). */
+function ranked(model: Model, odds: Odds, bias: number): [string, number][] {
+  if (!odds.logOdds) return model.labels.map((l) => [l, 0] as [string, number]);
+  return odds.logOdds
+    .map(([label, lo]) => [label, 1 / (1 + 2 ** -(lo + (label === NONE ? bias : 0)))] as [string, number])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
+
+/** The best label and its probability, as `ranked(…)[0]` would give, without sorting every label. */
+function best(model: Model, odds: Odds, bias: number): [string, number] {
+  if (!odds.logOdds) return [[...model.labels].sort()[0] ?? NONE, 0];
+  let top: [string, number] = [NONE, -1];
+  for (const [label, lo] of odds.logOdds) {
+    const p = 1 / (1 + 2 ** -(lo + (label === NONE ? bias : 0)));
+    if (p > top[1] || (p === top[1] && label < top[0])) top = [label, p];
+  }
+  return top;
+}
+
+/** What one request looks like to a model, before any calibration: the whole text's odds and each clause's. */
+interface Raw {
+  whole: Odds;
+  parts: Odds[];
+}
+
+function readRaw(model: Model, text: string, reader: Reader): Raw {
+  const pieces = clauses(text);
+  return {
+    whole: model.odds(termsOf(text, reader)),
+    parts: pieces.length < 2 ? [] : pieces.map((piece) => model.odds(termsOf(piece, reader))),
+  };
+}
+
+/** What one request looks like under a weight of "none": its label and confidence, and each further clause's. */
 interface Reading {
   top: string;
   confidence: number;
-  ranked: [string, number][];
   parts: { top: string; confidence: number }[];
 }
 
-function read(model: Model, text: string, reader: Reader): Reading {
-  const words = termsOf(text, reader);
-  const whole = model.odds(words);
-  const [top, p] = whole.ranked[0] ?? [NONE, 0];
-  const pieces = clauses(text);
-  const parts =
-    pieces.length < 2
-      ? []
-      : pieces.map((piece) => {
-          const r = model.odds(termsOf(piece, reader));
-          const [label, q] = r.ranked[0] ?? [NONE, 0];
-          return { top: label, confidence: q * r.coverage };
-        });
-  return { top, confidence: p * whole.coverage, ranked: whole.ranked, parts };
+function read(model: Model, raw: Raw, bias: number): Reading {
+  const [top, p] = best(model, raw.whole, bias);
+  const parts = raw.parts.map((odds) => {
+    const [label, q] = best(model, odds, bias);
+    return { top: label, confidence: q * odds.coverage };
+  });
+  return { top, confidence: p * raw.whole.coverage, parts };
 }
 
 /** Terms of texts, memoised. */
@@ -200,24 +236,50 @@ function calibrate(
   reader: Reader,
   maxAgents: number,
 ): Calibration {
-  if (labelled.length < FOLDS) return { minConfidence: 0.3, minClause: 0.5 };
-  const readings: { r: Reading; want: readonly string[] }[] = [];
+  if (labelled.length < FOLDS) return { minConfidence: 0.3, minClause: 0.5, noneBias: 0 };
+  const raws: { model: Model; raw: Raw; want: readonly string[] }[] = [];
   for (let k = 0; k < FOLDS; k++) {
     const rest = labelled.filter((_, i) => i % FOLDS !== k);
     const model = train([...base, ...docsOf(rest, reader)]);
     labelled.forEach((t, i) => {
-      if (i % FOLDS === k) readings.push({ r: read(model, t.text, reader), want: t.agents });
+      if (i % FOLDS === k) raws.push({ model, raw: readRaw(model, t.text, reader), want: t.agents });
     });
   }
-  let best: Calibration = { minConfidence: GRID[0]!, minClause: GRID[0]! };
+  let best: Calibration = { minConfidence: GRID[0]!, minClause: GRID[0]!, noneBias: 0 };
   let bestHits = -1;
-  for (const minConfidence of GRID) {
-    for (const minClause of GRID) {
-      const c = { minConfidence, minClause };
-      const hits = readings.filter(({ r, want }) => correct(decide(r, c, maxAgents), want)).length;
-      if (hits >= bestHits) {
-        best = c;
-        bestHits = hits;
+  // Ascending everywhere, ties to the later: the more cautious thresholds and the heavier "none".
+  for (const noneBias of NONE_BIASES) {
+    // A request is either abstained on (right when it wants nothing) or routed as minClause decides. Sorted by
+    // confidence, the requests routed under minConfidence are a suffix, so each pair of thresholds costs a
+    // look-up: hits = (right when abstained on, all) + (routing's gain over abstaining, over that suffix).
+    const readings = raws
+      .map(({ model, raw, want }) => {
+        const r = read(model, raw, noneBias);
+        const abstainRight = want.length === 0 ? 1 : 0;
+        const routeRight = (minClause: number) =>
+          (correct(decide(r, { minConfidence: -1, minClause }, maxAgents), want) ? 1 : 0) - abstainRight;
+        // With one clause, minClause plays no part: one decision stands for the whole grid.
+        const gain = r.parts.length === 0 ? GRID.map(() => routeRight(1)) : GRID.map(routeRight);
+        return { confidence: r.top === NONE ? -1 : r.confidence, abstainRight, gain };
+      })
+      .sort((a, b) => a.confidence - b.confidence);
+    const abstainHits = readings.reduce((n, r) => n + r.abstainRight, 0);
+    // suffix[j][i]: routing's gain summed over readings i… under the j-th minClause.
+    const suffix = GRID.map((_, j) => {
+      const sums = new Array<number>(readings.length + 1).fill(0);
+      for (let i = readings.length - 1; i >= 0; i--) sums[i] = sums[i + 1]! + readings[i]!.gain[j]!;
+      return sums;
+    });
+    let first = 0;
+    for (const minConfidence of GRID) {
+      while (first < readings.length && readings[first]!.confidence < minConfidence) first++;
+      for (const [j, minClause] of GRID.entries()) {
+        const hits = abstainHits + suffix[j]![first]!;
+        const c = { minConfidence, minClause, noneBias };
+        if (hits >= bestHits) {
+          best = c;
+          bestHits = hits;
+        }
       }
     }
   }
@@ -253,8 +315,9 @@ export function createIntentMatcher(
   return function matchIntent(text: string): IntentMatch {
     const once: Reader = { cache: new Map() };
     const words = termsOf(text, once);
-    const r = read(model, text, once);
-    const scores: IntentScore[] = r.ranked
+    const raw = readRaw(model, text, once);
+    const r = read(model, raw, calibration.noneBias ?? 0);
+    const scores: IntentScore[] = ranked(model, raw.whole, calibration.noneBias ?? 0)
       .filter(([label]) => ids.has(label))
       .map(([label, p]) => ({
         agent: label as AgentId,
