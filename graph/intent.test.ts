@@ -110,6 +110,17 @@ describe("intent classifier (naive Bayes over the agents' descriptions and examp
     expect(learnt("Will the weather be nice tomorrow?").agents).toEqual([]);
   });
 
+  it("adds a second scorer: the agent whose training text is nearest the request gains on the others", () => {
+    // "stage" is in a short marketing-analytics example and in deal-closer's longer description.
+    const margin = (options: { nearestWeight?: number }) => {
+      const { scores } = createIntentMatcher(profiles, [], { ...fixed, ...options })("stage");
+      const of = (agent: string) => scores.find((s) => s.agent === agent)!.score;
+      return of("marketing-analytics") - of("deal-closer");
+    };
+    expect(margin({ nearestWeight: 3 })).toBeGreaterThan(margin({ nearestWeight: 0 }));
+    expect(margin({})).toBe(margin({ nearestWeight: 3 }));
+  });
+
   it("weights the off-topic label by its calibrated bias", () => {
     const training = [
       { text: "Which deals went quiet after the proposal?", agents: ["deal-closer"] as const },

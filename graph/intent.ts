@@ -52,6 +52,8 @@ export interface IntentOptions {
   maxAgents?: number;
   /** Fixed thresholds instead of the cross-validated ones. */
   calibration?: Calibration;
+  /** Weight of the nearest-training-text scorer (default `NEAREST_WEIGHT`; 0 leaves naive Bayes alone). */
+  nearestWeight?: number;
 }
 
 /** The label of off-topic training text. */
@@ -91,6 +93,14 @@ const SMOOTHING = 0.2;
  */
 const UNSEEN_MARKS = 2;
 
+/**
+ * Weight of the second scorer, in log2 odds: each label's odds gain `NEAREST_WEIGHT × (similarity − 0.5)`,
+ * where similarity is the idf-weighted cosine between the request's known words and the label's nearest
+ * training text. Naive Bayes sums evidence word by word; the nearest text rewards a request phrased like one
+ * request seen before. Chosen by cross-validation on the train split (2 to 5 all helped; 3 the most).
+ */
+const NEAREST_WEIGHT = 3;
+
 function unseenMarks(count: number): string[] {
   return Array.from({ length: Math.min(count, UNSEEN_MARKS) }, (_, i) => `?${i + 1}`);
 }
@@ -104,7 +114,7 @@ function pairs(words: readonly string[]): string[] {
   return words.slice(1).map((w, i) => `${words[i]}+${w}`);
 }
 
-function train(docs: readonly Doc[]): Model {
+function train(docs: readonly Doc[], nearestWeight: number): Model {
   const nbc = createClassifier();
   nbc.defineConfig({ considerOnlyPresence: true, smoothingFactor: SMOOTHING });
   const seen = new Map<string, Set<string>>();
@@ -119,6 +129,34 @@ function train(docs: readonly Doc[]): Model {
     seen.set(d.label, words);
   }
   nbc.consolidate();
+  // idf² per word, and the training texts each word is in: a request's similarities come from the texts that
+  // share a word with it, without a pass over every text.
+  const weight = new Map<string, number>();
+  for (const [w, n] of vocabulary) weight.set(w, Math.log((docs.length + 1) / (n + 1)) ** 2);
+  const textsOf = new Map<string, number[]>();
+  const norms = docs.map((d, i) => {
+    const words = new Set(d.terms);
+    for (const w of words) {
+      const list = textsOf.get(w);
+      if (list) list.push(i);
+      else textsOf.set(w, [i]);
+    }
+    return Math.sqrt([...words].reduce((a, w) => a + weight.get(w)!, 0));
+  });
+  /** Each label's idf-weighted cosine similarity between the words and its nearest training text. */
+  const nearest = (words: readonly string[]): Map<string, number> => {
+    const q = new Set(words.filter((w) => vocabulary.has(w)));
+    const qNorm = Math.sqrt([...q].reduce((a, w) => a + weight.get(w)!, 0));
+    const dots = new Map<number, number>();
+    for (const w of q) for (const i of textsOf.get(w)!) dots.set(i, (dots.get(i) ?? 0) + weight.get(w)!);
+    const best = new Map<string, number>();
+    for (const [i, dot] of dots) {
+      const sim = qNorm > 0 && norms[i]! > 0 ? dot / (qNorm * norms[i]!) : 0;
+      const label = docs[i]!.label;
+      if (sim > (best.get(label) ?? 0)) best.set(label, sim);
+    }
+    return best;
+  };
   const knownPairs = new Set(docs.flatMap((d) => pairs(d.terms)));
   const repair = typoRepairer(vocabulary);
   return {
@@ -138,6 +176,8 @@ function train(docs: readonly Doc[]): Model {
         ...pairs(words).filter((p) => knownPairs.has(p)),
         ...unseenMarks(unknown.size),
       ]);
+      const near = nearest(words);
+      for (const entry of logOdds) entry[1] += nearestWeight * ((near.get(entry[0]) ?? 0) - 0.5);
       return { logOdds, coverage };
     },
   };
@@ -235,12 +275,13 @@ function calibrate(
   labelled: readonly TrainingText[],
   reader: Reader,
   maxAgents: number,
+  nearestWeight: number,
 ): Calibration {
   if (labelled.length < FOLDS) return { minConfidence: 0.3, minClause: 0.5, noneBias: 0 };
   const raws: { model: Model; raw: Raw; want: readonly string[] }[] = [];
   for (let k = 0; k < FOLDS; k++) {
     const rest = labelled.filter((_, i) => i % FOLDS !== k);
-    const model = train([...base, ...docsOf(rest, reader)]);
+    const model = train([...base, ...docsOf(rest, reader)], nearestWeight);
     labelled.forEach((t, i) => {
       if (i % FOLDS === k) raws.push({ model, raw: readRaw(model, t.text, reader), want: t.agents });
     });
@@ -308,8 +349,9 @@ export function createIntentMatcher(
   const maxAgents = options.maxAgents ?? 3;
   const reader = { cache: new Map<string, string[]>() };
   const base = baseDocs(profiles, reader);
-  const model = train([...base, ...docsOf(training, reader)]);
-  const calibration = options.calibration ?? calibrate(base, training, reader, maxAgents);
+  const nearestWeight = options.nearestWeight ?? NEAREST_WEIGHT;
+  const model = train([...base, ...docsOf(training, reader)], nearestWeight);
+  const calibration = options.calibration ?? calibrate(base, training, reader, maxAgents, nearestWeight);
   const ids = new Set<string>(profiles.map((p) => p.id));
 
   return function matchIntent(text: string): IntentMatch {
@@ -336,7 +378,7 @@ export function calibrationOf(
   maxAgents = 3,
 ): Calibration {
   const reader = { cache: new Map<string, string[]>() };
-  return calibrate(baseDocs(profiles, reader), training, reader, maxAgents);
+  return calibrate(baseDocs(profiles, reader), training, reader, maxAgents, NEAREST_WEIGHT);
 }
 
 function baseDocs(profiles: readonly IntentProfile[], reader: Reader): Doc[] {
