@@ -90,6 +90,16 @@ describe("intent classifier (naive Bayes over the agents' descriptions and examp
     ).toEqual(["deal-closer"]);
   });
 
+  it("reads adjacent words as a pair, which tells apart agents that share the words", () => {
+    const twins = [
+      { id: "marketing-analytics", description: "win rate", examples: ["segment report"] },
+      { id: "marketing-strategy", description: "rate win", examples: ["channel report"] },
+    ] as const;
+    const pairwise = createIntentMatcher(twins, [], fixed);
+    expect(pairwise("win rate").agents).toEqual(["marketing-analytics"]);
+    expect(pairwise("rate win").agents).toEqual(["marketing-strategy"]);
+  });
+
   it("learns from labelled training requests, off-topic ones included", () => {
     const training = [
       { text: "Which deals went quiet after the proposal?", agents: ["deal-closer"] as const },
@@ -98,6 +108,28 @@ describe("intent classifier (naive Bayes over the agents' descriptions and examp
     const learnt = createIntentMatcher(profiles, training, fixed);
     expect(match("deals that went quiet").agents).toEqual(["deal-closer"]);
     expect(learnt("Will the weather be nice tomorrow?").agents).toEqual([]);
+  });
+
+  it("adds a second scorer: the agent whose training text is nearest the request gains on the others", () => {
+    // "stage" is in a short marketing-analytics example and in deal-closer's longer description.
+    const margin = (options: { nearestWeight?: number }) => {
+      const { scores } = createIntentMatcher(profiles, [], { ...fixed, ...options })("stage");
+      const of = (agent: string) => scores.find((s) => s.agent === agent)!.score;
+      return of("marketing-analytics") - of("deal-closer");
+    };
+    expect(margin({ nearestWeight: 3 })).toBeGreaterThan(margin({ nearestWeight: 0 }));
+    expect(margin({})).toBe(margin({ nearestWeight: 3 }));
+  });
+
+  it("weights the off-topic label by its calibrated bias", () => {
+    const training = [
+      { text: "Which deals went quiet after the proposal?", agents: ["deal-closer"] as const },
+      { text: "What's the weather tomorrow?", agents: [] },
+    ];
+    const weighted = (noneBias: number) =>
+      createIntentMatcher(profiles, training, { calibration: { ...fixed.calibration, noneBias } });
+    expect(weighted(0)("deals that went quiet").agents).toEqual(["deal-closer"]);
+    expect(weighted(30)("deals that went quiet").agents).toEqual([]);
   });
 });
 
@@ -109,6 +141,8 @@ describe("intent classifier over the ten agents and the routing train split", ()
     expect(a).toEqual(calibrationOf(AGENT_LIST, train));
     expect(a.minConfidence).toBeGreaterThan(0);
     expect(a.minClause).toBeGreaterThan(0);
+    expect(a.noneBias).toBeGreaterThanOrEqual(-2);
+    expect(a.noneBias).toBeLessThanOrEqual(4);
   });
 
   it("reads a typo as the word it stands for, and counts it as evidence", () => {

@@ -5,7 +5,8 @@
 //   agents' descriptions and examples always in, thresholds calibrated inside the fold) — the number to tune on;
 // - held-out v1 and v2: aggregate counts only. This script never prints a held-out case: tune on train, look at
 //   the held-out aggregate before and after a change (evals/README.md).
-// `--train-failures` lists the train cases cross-validation gets wrong (train only).
+// `--train-failures` lists the train cases cross-validation gets wrong (train only); `--train-only` skips the
+// held-out sets, for the many runs of tuning (measure held-out once per candidate, before and after).
 // A pick is right as the first-hop scorer has it: exactly the needed agents, the first one of them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +18,7 @@ import { createIntentMatcher, type TrainingText } from "../graph/intent.ts";
 const FOLDS = 5;
 const out = (text: string) => process.stdout.write(`${text}\n`);
 const verbose = process.argv.includes("--train-failures");
+const trainOnly = process.argv.includes("--train-only");
 
 function correct(got: readonly string[], want: readonly string[]): boolean {
   if (got.length !== want.length) return false;
@@ -79,5 +81,7 @@ for (let k = 0; k < FOLDS; k++) {
   cv.offN += t.offN;
 }
 line("train (5-fold CV)", cv);
-line("held-out v1 (contaminated)", tally(heldOut("held-out"), pick(full)));
-line("held-out v2", tally(heldOut("held-out-v2"), pick(full)));
+if (!trainOnly) {
+  line("held-out v1 (contaminated)", tally(heldOut("held-out"), pick(full)));
+  line("held-out v2", tally(heldOut("held-out-v2"), pick(full)));
+}

@@ -3,6 +3,7 @@ import type { EvalCaseInput, Split } from "../../schema.ts";
 import { HELD_OUT, type HeldOutRow } from "./routing-held-out.ts";
 import { HELD_OUT_V2 } from "./routing-held-out-v2.ts";
 import { TRAIN_EXTRA } from "./routing-train.ts";
+import { TRAIN_FOURTH } from "./routing-train-fourth.ts";
 
 type Mode = "exact" | "in-order" | "unordered" | "subset" | "must-visit" | "must-not-visit";
 type Row = [id: string, text: string, expect: [Mode, AgentId[]][], note?: string];
@@ -423,24 +424,25 @@ function firstHopCase([id, text, firstHop]: HeldOutRow, split: Split): EvalCaseI
 
 /**
  * The chat routing suite: a request and the agents that should (and must not) handle it. The train split
- * (the original cases and TRAIN_EXTRA) may shape the matcher; the held-out splits (v1 and v2) only measure it.
+ * (the original cases, TRAIN_EXTRA and TRAIN_FOURTH) may shape the matcher; the held-out splits (v1 and v2) only measure it.
  */
 export function routingCases(): EvalCaseInput[] {
   return [
     ...originalCases(),
     ...TRAIN_EXTRA.map((row) => firstHopCase(row, "train")),
+    ...TRAIN_FOURTH.map((row) => firstHopCase(row, "train")),
     ...HELD_OUT.map((row) => firstHopCase(row, "held-out")),
     ...HELD_OUT_V2.map((row) => firstHopCase(row, "held-out-v2")),
   ];
 }
 
-/** The rows any matcher change may be tuned on: ROWS and TRAIN_EXTRA, never HELD_OUT or HELD_OUT_V2. */
+/** The rows any matcher change may be tuned on: ROWS, TRAIN_EXTRA and TRAIN_FOURTH, never HELD_OUT or HELD_OUT_V2. */
 export function trainTexts(): { text: string; agents: AgentId[] }[] {
   const original = ROWS.map(([, text, expect]) => ({
     text,
     agents: [...new Set(expect.filter(([m]) => m !== "must-not-visit").flatMap(([, a]) => a))],
   }));
-  return [...original, ...TRAIN_EXTRA.map(([, text, agents]) => ({ text, agents }))];
+  return [...original, ...[...TRAIN_EXTRA, ...TRAIN_FOURTH].map(([, text, agents]) => ({ text, agents }))];
 }
 
 function originalCases(): EvalCaseInput[] {
