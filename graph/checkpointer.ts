@@ -52,8 +52,8 @@ class LockedSqliteSaver extends SqliteSaver {
 /**
  * Creates the checkpointer: SqliteSaver on the store's file by default (its own connection, in WAL mode
  * with `synchronous = NORMAL` like the store's, not SQLite's default FULL, its statements prepared once),
- * PostgresSaver on the store's
- * shared pool (its tables were created when the store opened), MemorySaver for tests.
+ * PostgresSaver on the store's shared pool (its tables were created when the store opened), MemorySaver for
+ * tests.
  */
 export function createCheckpointer(config: CheckpointerConfig): BaseCheckpointSaver {
   if (config.kind === "memory") return new MemorySaver();

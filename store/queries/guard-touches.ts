@@ -45,22 +45,17 @@ const TOUCH_COLUMNS = [
 
 // Each key's touches over its own rule window, `(since, end]`, through the (key, time) index; compiled once
 // per batch shape, since the guard runs them for every proposal.
-const contactTouches = hotQuery((db, contacts: readonly string[], since: string, end: string) =>
-  db
-    .selectFrom("touches")
-    .select(TOUCH_COLUMNS)
-    .where("contact_email", "in", contacts)
-    .where("occurred_at", ">", since)
-    .where("occurred_at", "<=", end),
-);
-const accountTouches = hotQuery((db, accounts: readonly string[], since: string, end: string) =>
-  db
-    .selectFrom("touches")
-    .select(TOUCH_COLUMNS)
-    .where("account_domain", "in", accounts)
-    .where("occurred_at", ">", since)
-    .where("occurred_at", "<=", end),
-);
+const touchesBy = (key: "contact_email" | "account_domain") =>
+  hotQuery((db, keys: readonly string[], since: string, end: string) =>
+    db
+      .selectFrom("touches")
+      .select(TOUCH_COLUMNS)
+      .where(key, "in", keys)
+      .where("occurred_at", ">", since)
+      .where("occurred_at", "<=", end),
+  );
+const contactTouches = touchesBy("contact_email");
+const accountTouches = touchesBy("account_domain");
 const agentTouchCounts = hotQuery((db, agents: readonly string[], since: string, end: string) =>
   db
     .selectFrom("touches")

@@ -56,13 +56,16 @@ async function openProcess(
   return { store, orchestrator, owner };
 }
 
+/** The run's outbox rows or touches (a touch's idempotency key names its run). */
 async function count(store: Store, table: "outbox" | "touches", runId: string): Promise<number> {
-  const column = table === "outbox" ? "run_id" : "idempotency_key";
-  const rows = await store.db
-    .selectFrom(table)
-    .select(column)
-    .execute()
-    .then((all) => all.filter((r) => String((r as Record<string, unknown>)[column]).includes(runId)));
+  const rows =
+    table === "outbox"
+      ? await store.db.selectFrom("outbox").select("run_id").where("run_id", "=", runId).execute()
+      : await store.db
+          .selectFrom("touches")
+          .select("id")
+          .where("idempotency_key", "like", `%${runId}%`)
+          .execute();
   return rows.length;
 }
 
