@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { RUN_QUEUE } from "../../store/queue/job.ts";
 import { leadQualified } from "../helpers/fixture.ts";
 import { PG_SKIP_REASON } from "../helpers/pg.ts";
@@ -8,16 +8,15 @@ import { startTestService } from "../helpers/service.ts";
 const describePg = PG_SKIP_REASON ? describe.skip : describe;
 
 describePg(`POST /v1/events on PostgreSQL${PG_SKIP_REASON ? ` — skipped: ${PG_SKIP_REASON}` : ""}`, () => {
-  const previous = process.env.GROWTH_TEST_DIALECT;
   let stop: (() => Promise<void>) | null = null;
   afterEach(async () => {
     await stop?.();
     stop = null;
-    process.env.GROWTH_TEST_DIALECT = previous;
+    vi.unstubAllEnvs();
   });
 
   it("accepts the event with its run and a held-back job in one transaction, and runs it in the service", async () => {
-    process.env.GROWTH_TEST_DIALECT = "postgres";
+    vi.stubEnv("GROWTH_TEST_DIALECT", "postgres");
     const service = await startTestService();
     stop = service.stop;
     const response = await service.call("/v1/events", { json: leadQualified("dana@acme.com", "svc-1") });
