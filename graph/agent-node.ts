@@ -115,14 +115,17 @@ export function agentNode(agent: AgentDefinition, deps: GraphDeps) {
       "agent completed",
     );
 
+    // Only the lists this agent adds to: an empty append changes nothing but is still written and checkpointed.
+    const handoffs = result.handoffs ?? [];
+    const followUps = result.events ?? [];
     return {
       route: [agent.id],
       artefacts: { [agent.id]: artefact.data },
       summaries: [{ agent: agent.id, summary }],
-      proposals,
-      handoffs: result.handoffs ?? [],
-      followUps: result.events ?? [],
-      errors,
+      ...(proposals.length > 0 ? { proposals } : {}),
+      ...(handoffs.length > 0 ? { handoffs } : {}),
+      ...(followUps.length > 0 ? { followUps } : {}),
+      ...(errors.length > 0 ? { errors } : {}),
     };
   };
 }

@@ -1,4 +1,4 @@
-import { Command, Overwrite, Send } from "@langchain/langgraph";
+import { Command, Overwrite } from "@langchain/langgraph";
 import type { AgentId } from "../domain/agents.ts";
 import type { ChatRouter } from "./deps.ts";
 import { EVENT_ROUTES, findPlay, PLAYS } from "./routes.ts";
@@ -42,7 +42,7 @@ export function nextAgents(state: Pick<GraphStateValue, "route" | "handoffs">, h
   return next;
 }
 
-/** The supervisor node: a code router that fans out to agents with `Send`, then hands over to the guard. */
+/** The supervisor node: a code router that fans out to the agents it picks, then hands over to the guard. */
 export function supervisorNode(deps: { routeChat: ChatRouter; hopCap: number }) {
   return async function supervisor(state: GraphStateValue): Promise<Command> {
     const fresh = state.hops === 0;
@@ -55,9 +55,10 @@ export function supervisorNode(deps: { routeChat: ChatRouter; hopCap: number }) 
       agents = nextAgents(state, deps.hopCap);
     }
     if (agents.length > 0) {
-      const sent = { ...state, handoffs: [] };
+      // By name, not `Send(agent, state)`: the agents read the state after this update (handoffs cleared), and
+      // no copy of the whole state is written to the checkpointer once per agent.
       return new Command({
-        goto: agents.map((agent) => new Send(agent, sent)),
+        goto: agents,
         update: { hops: state.hops + 1, handoffs: new Overwrite([]) },
       });
     }

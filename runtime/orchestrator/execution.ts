@@ -126,23 +126,29 @@ async function executeOwned(
   // LangGraph's own RunControl stops the run at the next superstep boundary once our drain is asked for.
   const runControl = new GraphRunControl();
   const stopListening = ctx.control?.onDrain((reason) => runControl.requestDrain(reason));
+  // The state after the last superstep, as the values stream gave it, and whether any step was interrupted.
+  let last: GraphStateValue | undefined;
+  let interruptedNow = false;
   try {
-    // Node updates are streamed for live steps; whole states only when a caller reads them (the LangGraph
-    // `values` stream mode of the service). The final state is read once from the last checkpoint below.
+    // Node updates are streamed for live steps, whole states for a caller that reads them (the LangGraph
+    // `values` stream mode of the service) and for the answer: the last one is the run's final state.
     const stream = await ctx.graph.stream(input as never, {
       ...config,
       durability: "sync",
-      streamMode: ctx.onValues ? ["updates", "values"] : ["updates"],
+      streamMode: ["updates", "values"],
       control: runControl,
     });
     for await (const [mode, chunk] of stream as AsyncIterable<[string, Record<string, unknown>]>) {
       // At an interrupt the values stream yields `{ __interrupt__ }`, not the state: skip it.
       if (mode === "values") {
-        if (!("__interrupt__" in chunk))
-          ctx.onValues?.({ runId: run.id, values: chunk as unknown as GraphStateValue });
+        if ("__interrupt__" in chunk) continue;
+        last = chunk as unknown as GraphStateValue;
+        ctx.onValues?.({ runId: run.id, values: last });
       } else
-        for (const [node, update] of Object.entries(chunk))
-          if (node !== "__interrupt__") ctx.onStep?.({ runId: run.id, node, update });
+        for (const [node, update] of Object.entries(chunk)) {
+          if (node === "__interrupt__") interruptedNow = true;
+          else ctx.onStep?.({ runId: run.id, node, update });
+        }
     }
   } catch (error) {
     // Drained at a superstep boundary: the checkpoint is saved and the next start resumes from it.
@@ -151,6 +157,9 @@ async function executeOwned(
   } finally {
     stopListening?.();
   }
+  // A run that ran to its end is read from the stream; one stopped at an approval (or that streamed no state)
+  // from its checkpoint, whose tasks carry the approvals it waits on.
+  if (last !== undefined && !interruptedNow) return completeRun(ctx, run, last, [], depth);
   const after = await ctx.graph.getState(config);
   return completeRun(ctx, run, after.values as GraphStateValue, pendingIn(after), depth);
 }

@@ -1,7 +1,7 @@
 import type { PendingApproval } from "../../graph/approval-gate.ts";
 import { leaseHolder } from "../../graph/effects.ts";
 import type { GraphStateValue } from "../../graph/state.ts";
-import { pruneSupersededCheckpoints } from "../../store/repos/checkpoints.ts";
+import { checkpointTablesExist, pruneSupersededCheckpoints } from "../../store/repos/checkpoints.ts";
 import { appendEvents } from "../../store/repos/events.ts";
 import { releaseLeases } from "../../store/repos/leases.ts";
 import { type RunRow, setRunStatus } from "../../store/repos/runs.ts";
@@ -47,33 +47,37 @@ export async function finishRun(
   const deadLettered = (state.errors ?? []).some((e) => e.deadLetterId !== null);
   const status = pending.length > 0 ? "waiting_approval" : deadLettered ? "failed" : "completed";
   const outcome = outcomeFromState(state, status, pending);
-  if (status !== "waiting_approval") {
-    await appendEvents(ctx.store.db, [
-      {
-        id: `${run.id}:finished`,
-        type: status === "failed" ? "run_failed" : "run_completed",
-        entityType: "run",
-        entityId: run.id,
-        correlationId: run.correlation_id,
-        causationId: `${run.id}:accepted`,
-        source: "orchestrator",
-        payload: {
-          effects: outcome.effects.filter((e) => e.status === "executed").length,
-          errors: outcome.errors.map((e) => e.code),
-        },
-        occurredAt: new Date(state.run?.now ?? run.started_at),
-      },
-    ]);
-  }
-  await setRunStatus(ctx.store.db, run.id, status, ctx.clock(), {
-    route: outcome.route,
-    decisions: outcome.decisions.length,
-    effects: outcome.effects.filter((e) => e.status === "executed").length,
-    pending: pending.length,
-    errors: outcome.errors.length,
-  });
   // Retention: a finished run's thread keeps only its latest checkpoint (all that resume and trace read).
-  if (status !== "waiting_approval") await pruneSupersededCheckpoints(ctx.store.db, run.thread_id);
+  const prune = status !== "waiting_approval" && (await checkpointTablesExist(ctx.store.db));
+  // The finished event, the status and the prune commit together: one transaction, not one per statement.
+  await ctx.store.db.transaction().execute(async (trx) => {
+    if (status !== "waiting_approval") {
+      await appendEvents(trx, [
+        {
+          id: `${run.id}:finished`,
+          type: status === "failed" ? "run_failed" : "run_completed",
+          entityType: "run",
+          entityId: run.id,
+          correlationId: run.correlation_id,
+          causationId: `${run.id}:accepted`,
+          source: "orchestrator",
+          payload: {
+            effects: outcome.effects.filter((e) => e.status === "executed").length,
+            errors: outcome.errors.map((e) => e.code),
+          },
+          occurredAt: new Date(state.run?.now ?? run.started_at),
+        },
+      ]);
+    }
+    await setRunStatus(trx, run.id, status, ctx.clock(), {
+      route: outcome.route,
+      decisions: outcome.decisions.length,
+      effects: outcome.effects.filter((e) => e.status === "executed").length,
+      pending: pending.length,
+      errors: outcome.errors.length,
+    });
+    if (prune) await pruneSupersededCheckpoints(trx, run.thread_id);
+  });
   return outcome;
 }
 

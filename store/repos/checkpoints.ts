@@ -30,7 +30,20 @@ export interface ThreadPrune {
   readonly writes: number;
 }
 
-/** Whether the checkpointer has created its tables in this store yet. */
+// Stores whose checkpointer tables are known to exist: once created they stay, so each store asks once.
+const tablesSeen = new WeakSet<Kysely<Database>>();
+
+/**
+ * Whether the checkpointer has created its tables in this store yet (a store whose runs checkpoint in memory
+ * has none); a yes is remembered for the store.
+ */
+export async function checkpointTablesExist(db: Kysely<Database>): Promise<boolean> {
+  if (tablesSeen.has(db)) return true;
+  const exist = await hasCheckpointTables(db);
+  if (exist && !db.isTransaction) tablesSeen.add(db);
+  return exist;
+}
+
 async function hasCheckpointTables(db: Kysely<Database>): Promise<boolean> {
   const names = ["checkpoints", tablesOf(db).writes];
   const row =
@@ -93,10 +106,15 @@ async function countThread(db: Kysely<Database>, threadId: string, all: boolean)
   return { checkpoints: await count("checkpoints"), writes: await count(tablesOf(db).writes) };
 }
 
-/** Deletes what `countThread` counted, in one transaction (writes and blobs first: they hang off checkpoints). */
+/**
+ * Deletes what `countThread` counted, in one transaction (the caller's, if it is in one; writes and blobs
+ * first: they hang off checkpoints).
+ */
 async function deleteThread(db: Kysely<Database>, threadId: string, all: boolean): Promise<void> {
   const { writes, blobs } = tablesOf(db);
-  await db.transaction().execute(async (tx) => {
+  const inTransaction = (work: (tx: Kysely<Database>) => Promise<void>) =>
+    db.isTransaction ? work(db) : db.transaction().execute(work);
+  await inTransaction(async (tx) => {
     if (blobs === null) {
       for (const table of [writes, "checkpoints"] as const) {
         await sql`delete from ${sql.table(table)} as t where t.rowid in (select t.rowid from ${doomed(table, threadId, all)})`.execute(
@@ -135,10 +153,11 @@ export async function pruneCheckpoints(
 
 /**
  * After a run finishes: unless another run of its thread is unfinished, drops every checkpoint of the thread
- * but the latest, so a thread's history stays bounded however many runs (or chat turns) it has.
+ * but the latest, so a thread's history stays bounded however many runs (or chat turns) it has. Inside a
+ * transaction the caller has checked `checkpointTablesExist` first.
  */
 export async function pruneSupersededCheckpoints(db: Kysely<Database>, threadId: string): Promise<void> {
-  if (!(await hasCheckpointTables(db))) return;
+  if (!db.isTransaction && !(await checkpointTablesExist(db))) return;
   const open = await db
     .selectFrom("runs")
     .select("id")
