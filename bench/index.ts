@@ -69,7 +69,7 @@ try {
   if (only.includes("graph")) {
     const { full, bare, meanNodes } = await interleavedGraphs(dir, events);
     console.log(
-      `\n## graph: ${full.n} demo events, interleaved (mean ${meanNodes.toFixed(1)} nodes per run)`,
+      `\n## graph: ${full.n} demo events, interleaved (mean ${meanNodes.toFixed(1)} nodes per event, follow-up runs included)`,
     );
     console.log("graph                          p50 ms   p99 ms");
     console.log(`full orchestrator            ${fixed(full.p50, 1)} ${fixed(full.p99, 1)}`);
