@@ -1,8 +1,8 @@
 import { defineConfig } from "vitest/config";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
-// The files that take a minute or more, longest first. They start first, so on two workers the many short files
-// fill in beside them instead of one long file running alone at the end. (Vitest orders by the durations it
+// The files that take a minute or more, longest first. They start first, so the many short files fill in beside
+// them instead of one long file running alone at the end. (Vitest orders by the durations it
 // cached on an earlier run; a fresh clone, as in CI, has none.)
 const LONG_FIRST = [
   "test/workers/kill.int.test.ts",
