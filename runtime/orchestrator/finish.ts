@@ -47,6 +47,7 @@ export async function finishRun(
   const deadLettered = (state.errors ?? []).some((e) => e.deadLetterId !== null);
   const status = pending.length > 0 ? "waiting_approval" : deadLettered ? "failed" : "completed";
   const outcome = outcomeFromState(state, status, pending);
+  const executed = outcome.effects.filter((e) => e.status === "executed").length;
   // Retention: a finished run's thread keeps only its latest checkpoint (all that resume and trace read).
   const prune = status !== "waiting_approval" && (await checkpointTablesExist(ctx.store.db));
   // The finished event, the status and the prune commit together: one transaction, not one per statement.
@@ -62,7 +63,7 @@ export async function finishRun(
           causationId: `${run.id}:accepted`,
           source: "orchestrator",
           payload: {
-            effects: outcome.effects.filter((e) => e.status === "executed").length,
+            effects: executed,
             errors: outcome.errors.map((e) => e.code),
           },
           occurredAt: new Date(state.run?.now ?? run.started_at),
@@ -72,7 +73,7 @@ export async function finishRun(
     await setRunStatus(trx, run.id, status, ctx.clock(), {
       route: outcome.route,
       decisions: outcome.decisions.length,
-      effects: outcome.effects.filter((e) => e.status === "executed").length,
+      effects: executed,
       pending: pending.length,
       errors: outcome.errors.length,
     });

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { AccountsTable, Database } from "../schema.ts";
-import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { inTransaction } from "../transaction.ts";
+import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `accounts.csv` row; `domain` is already the account key. */
 export interface AccountImport {

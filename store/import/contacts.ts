@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { ContactsTable, Database, Flag } from "../schema.ts";
-import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { inTransaction } from "../transaction.ts";
+import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `contacts.csv` row; `email` is already the contact key. */
 export interface ContactImport {

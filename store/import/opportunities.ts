@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { Database, OpportunitiesTable, OpportunityStageHistoryTable } from "../schema.ts";
-import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { inTransaction } from "../transaction.ts";
+import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `opportunities.csv` row: amount in cents, stage a known stage, close facts consistent. */
 export interface OpportunityImport {

@@ -42,14 +42,6 @@ export function sameColumns<K extends string>(
   });
 }
 
-/** Runs `fn` in a transaction, or inside the caller's when `db` already is one (a dry run wraps a whole import). */
-export function inTransaction<T>(
-  db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
-
 class DryRun extends Error {}
 
 /** Runs `fn` inside one transaction that is always rolled back: what it reports happened, nothing stays written. */

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { Database, TouchesTable } from "../schema.ts";
-import { chunked, inTransaction, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
+import { inTransaction } from "../transaction.ts";
+import { chunked, loadByKey, type RowOutcome, sameColumns } from "./shared.ts";
 
 /** A validated `touches.csv` row; `contactEmail` is already the contact key. */
 export interface TouchImport {

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from "kysely";
 import { dialectOf } from "../dialect.ts";
 import type { Database } from "../schema.ts";
+import { inTransaction } from "../transaction.ts";
 
 // The checkpointer creates and owns its tables: SqliteSaver's `checkpoints` and `writes` in the store's file,
 // PostgresSaver's `checkpoints`, `checkpoint_writes` and `checkpoint_blobs` (channel values, shared between
@@ -112,9 +113,7 @@ async function countThread(db: Kysely<Database>, threadId: string, all: boolean)
  */
 async function deleteThread(db: Kysely<Database>, threadId: string, all: boolean): Promise<void> {
   const { writes, blobs } = tablesOf(db);
-  const inTransaction = (work: (tx: Kysely<Database>) => Promise<void>) =>
-    db.isTransaction ? work(db) : db.transaction().execute(work);
-  await inTransaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     if (blobs === null) {
       for (const table of [writes, "checkpoints"] as const) {
         await sql`delete from ${sql.table(table)} as t where t.rowid in (select t.rowid from ${doomed(table, threadId, all)})`.execute(

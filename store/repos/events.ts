@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql } from "kysely";
 import { hotStatement } from "../compiled-query.ts";
 import { dialectOf } from "../dialect.ts";
 import type { Database, EventsTable } from "../schema.ts";
+import { inTransaction } from "../transaction.ts";
 
 // Postgres hands out serial values outside transactions (a rolled-back or conflicting insert still spends
 // one), so there the log numbers its own rows: under this transaction-scoped advisory lock, the next seq is
@@ -40,7 +41,7 @@ export async function appendEvents(db: Kysely<Database>, events: readonly EventR
     await sql`select pg_advisory_xact_lock(${sql.lit(EVENT_LOG_LOCK)})`.execute(trx);
     return insertEach(trx, events, true);
   };
-  return db.isTransaction ? locked(db) : db.transaction().execute(locked);
+  return inTransaction(db, locked);
 }
 
 async function insertEach(
